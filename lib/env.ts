@@ -101,7 +101,7 @@ export function resetEnvCache(): void {
 }
 
 /** Variables the start script passes on to the processes it starts. */
-export function setChildEnv(values: Partial<Record<EnvName | "NEXTAUTH_URL", string>>): void {
+export function setChildEnv(values: Partial<Record<EnvName, string>> & Record<string, string | undefined>): void {
   for (const [key, value] of Object.entries(values)) {
     if (value !== undefined) process.env[key] = value;
   }

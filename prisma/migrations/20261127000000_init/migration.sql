@@ -91,6 +91,17 @@ CREATE TABLE "audit_log" (
 );
 
 -- CreateTable
+CREATE TABLE "municipality" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "name" TEXT NOT NULL,
+    "name_kana" TEXT NOT NULL,
+    "prefecture" TEXT NOT NULL,
+    "local_gov_code" TEXT NOT NULL,
+
+    CONSTRAINT "municipality_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "school_district" (
     "id" SERIAL NOT NULL,
     "code" TEXT NOT NULL,
@@ -245,7 +256,6 @@ ALTER TABLE "application" ADD CONSTRAINT "application_department_id_fkey" FOREIG
 
 -- AddForeignKey
 ALTER TABLE "application" ADD CONSTRAINT "application_resident_id_fkey" FOREIGN KEY ("resident_id") REFERENCES "resident"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
 
 
 -- Audit rows are append-only. The app never updates or deletes them, and the database refuses it

@@ -1,0 +1,48 @@
+// Builds the app (next build) when its sources changed since the last build, so `npm start` after
+// `npm install` starts at once and after an edit rebuilds by itself.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+
+const SOURCE_DIRS = ["app", "components", "lib", "public", "generated", "emulator"];
+const SOURCE_FILES = ["proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const STAMP = path.join(".next", "kairan-source-hash");
+
+function walk(dir: string, out: string[]): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, out);
+    else if (!/\.(test|int\.test)\.tsx?$/.test(entry.name)) out.push(full);
+  }
+}
+
+export function sourceHash(root = "."): string {
+  const files: string[] = [];
+  for (const dir of SOURCE_DIRS) walk(path.join(root, dir), files);
+  for (const file of SOURCE_FILES) if (existsSync(path.join(root, file))) files.push(path.join(root, file));
+  const hash = createHash("sha256");
+  for (const file of files.sort()) hash.update(file).update("\0").update(readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+
+export function buildIsCurrent(root = "."): boolean {
+  const stamp = path.join(root, STAMP);
+  return existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === sourceHash(root);
+}
+
+export async function buildApp(options: { log?: (line: string) => void; root?: string } = {}): Promise<void> {
+  const root = options.root ?? ".";
+  const hash = sourceHash(root);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
+  });
+  writeFileSync(path.join(root, STAMP), hash);
+}
