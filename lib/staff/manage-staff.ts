@@ -1,6 +1,6 @@
 // Staff accounts: create, change roles and departments, deactivate/reactivate, reset and change
 // passwords. Each change is audited in its own transaction; ending access also ends the sessions.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { Db } from "@/lib/db";
 import type { StaffRole } from "@/generated/prisma/enums";
 import { Prisma } from "@/generated/prisma/client";

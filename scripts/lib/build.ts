@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
 
-const SOURCE_DIRS = ["app", "components", "lib", "public", "generated", "emulator"];
-const SOURCE_FILES = ["proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const SOURCE_DIRS = ["app", "components", "lib", "public", "generated"];
+const SOURCE_FILES = ["proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "tsconfig.next.json", "package-lock.json"];
 const STAMP = path.join(".next", "kairan-source-hash");
 
 function walk(dir: string, out: string[]): void {
