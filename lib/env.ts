@@ -33,6 +33,10 @@ const envSchema = z.object({
   KAIRAN_DATA_DIR: z.string().default(".data"),
   /** Port of the embedded PostgreSQL. */
   KAIRAN_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54320),
+  /** Port of the embedded PostgreSQL that tests use (its data lives in KAIRAN_DATA_DIR/pg-test). */
+  KAIRAN_TEST_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54330),
+  /** Tests: a local PostgreSQL server to create the test databases on instead of the embedded one. */
+  TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
   /** Seed the demo city (みどり市) into an empty database: auto = only with the embedded PostgreSQL. */
   KAIRAN_DEMO_SEED: z.enum(["auto", "true", "false"]).default("auto"),
   // ── LINE ── (unset → `npm start` runs the LINE emulator and points these at its demo channel)

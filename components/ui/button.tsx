@@ -45,14 +45,24 @@ export function LinkButton({
   className,
   children,
   prefetch,
+  download,
 }: {
   href: string;
+  /** A file to download (CSV …): a plain link, not client-side navigation. */
+  download?: boolean;
   variant?: ButtonVariant;
   size?: ButtonSize;
   className?: string;
   children: React.ReactNode;
   prefetch?: boolean;
 }) {
+  if (download) {
+    return (
+      <a href={href} download className={buttonClasses(variant, size, className)}>
+        {children}
+      </a>
+    );
+  }
   return (
     <Link href={href} prefetch={prefetch} className={buttonClasses(variant, size, className)}>
       {children}

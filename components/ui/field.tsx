@@ -26,11 +26,12 @@ function Label({ htmlFor, label, required }: { htmlFor: string; label: string; r
   return (
     <label htmlFor={htmlFor} className="mb-2 block text-std-17B-170 text-solid-gray-800">
       {label}
+      {/* The control's required attribute already tells assistive technology; the badge is for sight. */}
       {required ? (
-        <span className="ml-2 rounded-4 bg-error-1 px-1.5 py-0.5 text-dns-14B-120 text-white">必須</span>
-      ) : (
-        <span className="ml-2 text-dns-14N-120 text-solid-gray-600">任意</span>
-      )}
+        <span aria-hidden="true" className="ml-2 rounded-4 bg-error-1 px-1.5 py-0.5 text-dns-14B-120 text-white">
+          必須
+        </span>
+      ) : null}
     </label>
   );
 }
@@ -173,7 +174,12 @@ export function ChoiceGroup({
       <legend className="mb-2 text-std-17B-170 text-solid-gray-800">
         {legend}
         {required ? (
-          <span className="ml-2 rounded-4 bg-error-1 px-1.5 py-0.5 text-dns-14B-120 text-white">必須</span>
+          <>
+            <span aria-hidden="true" className="ml-2 rounded-4 bg-error-1 px-1.5 py-0.5 text-dns-14B-120 text-white">
+              必須
+            </span>
+            <span className="sr-only">（必須）</span>
+          </>
         ) : null}
       </legend>
       <Describe hintId={`${groupId}-hint`} hint={hint} errorId={`${groupId}-error`} error={err} />

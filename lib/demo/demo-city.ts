@@ -40,6 +40,7 @@ export const DEMO_DISTRICTS: DistrictSeed[] = [
   ...chome("本町", "ほんまち", 3, "SD02", 200),
   ...chome("駅前", "えきまえ", 2, "SD02", 210),
   ...chome("若葉台", "わかばだい", 5, "SD03", 300),
+  { code: "0310", name: "青葉町", kana: "あおばちょう", school: "SD03" },
   ...chome("川端町", "かわばたちょう", 3, "SD04", 400),
   { code: "0410", name: "新田", kana: "しんでん", school: "SD04" },
   { code: "0411", name: "中洲", kana: "なかす", school: "SD04" },

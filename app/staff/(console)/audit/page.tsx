@@ -31,7 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="監査ログ"
         description="ログイン、職員の管理、個人情報の閲覧など、記録された操作の一覧です。記録は変更・削除できません。"
         actions={
-          <LinkButton href={exportQuery} prefetch={false}>
+          <LinkButton href={exportQuery} download>
             CSV で書き出す
           </LinkButton>
         }

@@ -1,0 +1,76 @@
+// e2e: a fresh database on the test cluster with the demo city, and the production build of the
+// app on E2E_PORT pointing at it. Returns the teardown.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { migrateDatabase } from "../../lib/db/migrate.ts";
+import { createDb } from "../../lib/db.ts";
+import { seedDemoCity } from "../../lib/seed/seed-demo-city.ts";
+import { buildApp, buildIsCurrent } from "../../scripts/lib/build.ts";
+import { createDatabase, dropDatabase, dropStaleTestDatabases, startTestCluster, uniqueDatabaseName } from "../../scripts/test/test-database.ts";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+async function waitFor(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      // starting
+    }
+    if (Date.now() > deadline) throw new Error(`app did not start: ${url}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export default async function globalSetup() {
+  const cluster = await startTestCluster();
+  await dropStaleTestDatabases(cluster.adminUrl, ["kt_e2e"]);
+  const name = uniqueDatabaseName("kt_e2e");
+  await createDatabase(cluster.adminUrl, name);
+  const url = cluster.urlFor(name);
+  await migrateDatabase(url);
+  const db = createDb(url, { poolSize: 2 });
+  await seedDemoCity(db, url);
+  await db.$disconnect();
+
+  if (!buildIsCurrent()) await buildApp();
+
+  const appUrl = `http://localhost:${PORT}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: url,
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    KAIRAN_DEMO_SEED: "false",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const app = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  app.stdout.on("data", (d) => (output += d));
+  app.stderr.on("data", (d) => {
+    output += d;
+    if (process.env.E2E_APP_LOG) process.stderr.write(d);
+  });
+  await waitFor(`${appUrl}/staff/login`, 60_000).catch((error) => {
+    app.kill();
+    throw new Error(`${(error as Error).message}\n${output}`);
+  });
+
+  process.env.E2E_DATABASE_URL = url;
+  process.env.E2E_BASE_URL = appUrl;
+
+  return async () => {
+    app.kill("SIGTERM");
+    await new Promise((r) => app.once("exit", r));
+    await dropDatabase(cluster.adminUrl, name).catch(() => undefined);
+    await cluster.stop();
+  };
+}
