@@ -31,7 +31,7 @@ function residentsSelect(districtIds: number[]): string {
       now() - make_interval(days => ((${n} * 97) % 900)::int, secs => (${n} % 86400)::int) as followed_at,
       case when ${n} % 37 = 0 then now() - make_interval(days => ((${n} * 13) % 60)::int) end as blocked_at,
       case when ${registered} then now() - make_interval(days => ((${n} * 89) % 800)::int) end as registered_at,
-      case when ${registered} then (${districts})[((${n} * 31) % ${districtIds.length}) + 1] end as district_id,
+      case when ${registered} then (${districts})[((${n}::bigint * 2654435761) % 4294967296 % ${districtIds.length}) + 1] end as district_id,
       case when ${registered} then (1940 + ((${n} * 17) % 66))::smallint end as birth_year,
       case when ${registered} then (1 + ((${n} * 7) % 12))::smallint end as birth_month,
       case when ${registered} then

@@ -216,6 +216,9 @@ CREATE INDEX "resident_follow_status_district_id_idx" ON "resident"("follow_stat
 CREATE INDEX "resident_district_id_idx" ON "resident"("district_id");
 
 -- CreateIndex
+CREATE INDEX "resident_followed_at_id_idx" ON "resident"("followed_at" DESC, "id");
+
+-- CreateIndex
 CREATE INDEX "broadcast_status_idx" ON "broadcast"("status");
 
 -- CreateIndex
