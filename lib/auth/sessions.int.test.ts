@@ -51,6 +51,15 @@ describe("signInWithPassword", () => {
     expect(await t.db.auditLog.count({ where: { action: "auth.locked", actorId: staff.id } })).toBe(1);
   });
 
+  it("does not add up failures that are further apart than the lockout period", async () => {
+    const staff = await seedStaff(t.db);
+    const start = new Date("2026-11-27T10:00:00Z");
+    for (let i = 0; i < 4; i++) await signInWithPassword(t.db, { email: staff.email, password: "bad" }, policy, start);
+    const dayLater = new Date(start.getTime() + 86_400_000);
+    expect(await signInWithPassword(t.db, { email: staff.email, password: "bad" }, policy, dayLater)).toEqual({ ok: false, reason: "INVALID" });
+    expect((await t.db.loginThrottle.findUniqueOrThrow({ where: { emailKey: staff.email } })).failedCount).toBe(1);
+  });
+
   it("locks unknown addresses the same way, so the lockout reveals nothing", async () => {
     const email = `ghost-${suffix()}@test.example.jp`;
     let last;

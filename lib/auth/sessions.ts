@@ -49,15 +49,24 @@ export async function signInWithPassword(
     const reason = !staff ? "unknown-email" : !passwordOk ? "wrong-password" : "inactive";
     return db.$transaction(async (tx) => {
       // One statement counts the failure and decides the lock, so parallel attempts cannot slip past the limit.
+      // A failure starts a fresh count when the last lock has expired or the previous failure is
+      // older than the lockout period (an occasional typo over weeks never adds up to a lock).
       const [row] = await tx.$queryRaw<{ failed_count: number; locked_until: Date | null }[]>`
+        with policy as (
+          select ${now}::timestamptz as now, make_interval(mins => ${policy.lockoutMinutes}) as lockout, ${policy.maxFailedAttempts}::int as max_failed
+        )
         insert into login_throttle (email_key, failed_count, last_failed_at, locked_until)
-        values (${emailKey}, 1, ${now}, case when 1 >= ${policy.maxFailedAttempts} then ${now}::timestamptz + make_interval(mins => ${policy.lockoutMinutes}) end)
+        select ${emailKey}, 1, policy.now, case when 1 >= policy.max_failed then policy.now + policy.lockout end from policy
         on conflict (email_key) do update set
-          failed_count = case when login_throttle.locked_until is not null and login_throttle.locked_until <= ${now} then 1 else login_throttle.failed_count + 1 end,
-          last_failed_at = ${now},
+          failed_count = case when login_throttle.locked_until <= excluded.last_failed_at
+                                or login_throttle.last_failed_at < excluded.last_failed_at - (select lockout from policy)
+                              then 1 else login_throttle.failed_count + 1 end,
+          last_failed_at = excluded.last_failed_at,
           locked_until = case
-            when (case when login_throttle.locked_until is not null and login_throttle.locked_until <= ${now} then 1 else login_throttle.failed_count + 1 end) >= ${policy.maxFailedAttempts}
-            then ${now}::timestamptz + make_interval(mins => ${policy.lockoutMinutes})
+            when (case when login_throttle.locked_until <= excluded.last_failed_at
+                         or login_throttle.last_failed_at < excluded.last_failed_at - (select lockout from policy)
+                       then 1 else login_throttle.failed_count + 1 end) >= (select max_failed from policy)
+            then excluded.last_failed_at + (select lockout from policy)
             else null end
         returning failed_count, locked_until`;
       await writeAudit(tx, { actor, action: "auth.sign-in-failed", target: staffTarget(staff), summary: { reason, failedCount: row?.failed_count ?? 1 } });
