@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { loadEnvFile, env } from "@/lib/env";
 import { resolveDatabase } from "./lib/database.ts";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { prepareDatabase } from "@/lib/db/prepare-database";
 import { createDb } from "@/lib/db";
 import { seedDemoCity } from "@/lib/seed/seed-demo-city";
 import { seedResidents } from "@/lib/seed/seed-residents";
@@ -20,7 +20,7 @@ const COMMANDS: Record<string, Command> = {
     usage: "migrate",
     async run() {
       await withDatabase(async (url) => {
-        const result = await migrateDatabase(url, { log: console.log });
+        const result = await prepareDatabase(url, { log: console.log });
         console.log(`適用済み ${result.alreadyApplied} 件、今回適用 ${result.applied.length} 件`);
       });
     },
@@ -33,7 +33,7 @@ const COMMANDS: Record<string, Command> = {
       const residents = values.residents === undefined ? undefined : parsePositiveInt(values.residents, "--residents");
       const parallel = values.parallel === undefined ? 2 : parsePositiveInt(values.parallel, "--parallel");
       await withDatabase(async (url) => {
-        await migrateDatabase(url);
+        await prepareDatabase(url);
         const db = createDb(url);
         try {
           const city = await seedDemoCity(db, url);
@@ -80,7 +80,7 @@ const COMMANDS: Record<string, Command> = {
       const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
       if (unknown.length) throw new UsageError(`不明な役割です: ${unknown.join(", ")}`);
       await withDatabase(async (url) => {
-        await migrateDatabase(url);
+        await prepareDatabase(url);
         const db = createDb(url);
         try {
           const codes = values.department ? values.department.split(",").map((c) => c.trim()) : [];

@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { env, loadEnvFile, setChildEnv, ConfigError } from "@/lib/env";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { prepareDatabase } from "@/lib/db/prepare-database";
 import { createDb } from "@/lib/db";
 import { seedDemoCity } from "@/lib/seed/seed-demo-city";
 import { DEMO_STAFF } from "@/lib/demo/demo-city";
@@ -61,7 +61,7 @@ async function main() {
   }
 
   // 3. Schema and demo data.
-  const migrated = await migrateDatabase(database.url, { log });
+  const migrated = await prepareDatabase(database.url, { log });
   if (migrated.applied.length === 0) log("データベースは最新です。");
   const seedMode = env().KAIRAN_DEMO_SEED;
   if (seedMode === "true" || (seedMode === "auto" && database.embedded)) {
@@ -89,6 +89,15 @@ async function main() {
   children.push(app);
   app.on("exit", (code) => {
     log(`アプリが終了しました (exit ${code}).`);
+    void shutdown(code ?? 1);
+  });
+  const worker = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/worker.ts"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
+  });
+  children.push(worker);
+  worker.on("exit", (code) => {
+    log(`ワーカーが終了しました (exit ${code}).`);
     void shutdown(code ?? 1);
   });
   await waitForHttp(`http://127.0.0.1:${e.PORT}/staff/login`, dev ? 120_000 : 60_000);

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { migrateDatabase } from "../../lib/db/migrate.ts";
+import { prepareDatabase } from "../../lib/db/prepare-database.ts";
 import { createDb } from "../../lib/db.ts";
 import { seedDemoCity } from "../../lib/seed/seed-demo-city.ts";
 import { buildApp, buildIsCurrent } from "../../scripts/lib/build.ts";
@@ -31,7 +31,7 @@ export default async function globalSetup() {
   const name = uniqueDatabaseName("kt_e2e");
   await createDatabase(cluster.adminUrl, name);
   const url = cluster.urlFor(name);
-  await migrateDatabase(url);
+  await prepareDatabase(url);
   const db = createDb(url, { poolSize: 2 });
   await seedDemoCity(db, url);
   await db.$disconnect();
@@ -39,7 +39,7 @@ export default async function globalSetup() {
   if (!buildIsCurrent()) await buildApp();
 
   const appUrl = `http://localhost:${PORT}`;
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: url,
@@ -64,12 +64,15 @@ export default async function globalSetup() {
     throw new Error(`${(error as Error).message}\n${output}`);
   });
 
+  const worker = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/worker.ts"], { env, stdio: ["ignore", "inherit", "inherit"] });
+
   process.env.E2E_DATABASE_URL = url;
   process.env.E2E_BASE_URL = appUrl;
 
   return async () => {
     app.kill("SIGTERM");
-    await new Promise((r) => app.once("exit", r));
+    worker.kill("SIGTERM");
+    await Promise.all([new Promise((r) => app.once("exit", r)), new Promise((r) => worker.once("exit", r))]);
     await dropDatabase(cluster.adminUrl, name).catch(() => undefined);
     await cluster.stop();
   };

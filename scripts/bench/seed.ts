@@ -3,7 +3,7 @@
 // Prints a summary and, as its last line, one JSON object.
 import { parseArgs } from "node:util";
 import os from "node:os";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { prepareDatabase } from "@/lib/db/prepare-database";
 import { createDb } from "@/lib/db";
 import { seedDemoCity } from "@/lib/seed/seed-demo-city";
 import { seedResidents } from "@/lib/seed/seed-residents";
@@ -18,7 +18,7 @@ const name = uniqueDatabaseName("kt_bench");
 await createDatabase(cluster.adminUrl, name);
 const url = cluster.urlFor(name);
 try {
-  await migrateDatabase(url);
+  await prepareDatabase(url);
   const db = createDb(url, { poolSize: 2 });
   await seedDemoCity(db, url);
   await db.$disconnect();

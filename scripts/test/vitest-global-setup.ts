@@ -1,7 +1,7 @@
 // Integration tests: one migrated template database per run; each test file copies it
 // (scripts/test/db.ts), so files run in parallel on fresh, isolated databases.
 import type { TestProject } from "vitest/node";
-import { migrateDatabase } from "../../lib/db/migrate.ts";
+import { prepareDatabase } from "../../lib/db/prepare-database.ts";
 import { createDatabase, dropDatabase, dropStaleTestDatabases, startTestCluster, uniqueDatabaseName } from "./test-database.ts";
 
 declare module "vitest" {
@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
   await dropStaleTestDatabases(cluster.adminUrl, ["kt_tpl", "kt_int"]);
   const template = uniqueDatabaseName("kt_tpl");
   await createDatabase(cluster.adminUrl, template);
-  await migrateDatabase(cluster.urlFor(template));
+  await prepareDatabase(cluster.urlFor(template));
   project.provide("testAdminUrl", cluster.adminUrl);
   project.provide("testTemplateDatabase", template);
   return async () => {

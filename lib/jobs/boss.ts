@@ -1,0 +1,76 @@
+// pg-boss on Kairan's own database (schema "pgboss"): one queue per job. Web instances only send;
+// worker processes (`npm run worker`) work the queues; both may run as many copies as needed.
+import { PgBoss } from "pg-boss";
+import { env, requireEnv } from "@/lib/env";
+import type { JobDefinition } from "@/lib/jobs/define-job";
+
+export const JOB_SCHEMA = "pgboss";
+const TIME_ZONE = "Asia/Tokyo";
+
+function baseOptions(connectionString: string, max: number) {
+  return { connectionString, schema: JOB_SCHEMA, max, application_name: "kairan-jobs" };
+}
+
+/**
+ * Installs or upgrades pg-boss's tables and creates every queue with its options. Runs with the
+ * migrations (start script, `npm run db:migrate`, test setup), so app instances never race to do it.
+ */
+export async function installJobQueues(connectionString: string, jobs: JobDefinition<never>[]): Promise<void> {
+  const boss = new PgBoss({ ...baseOptions(connectionString, 2), supervise: false, schedule: false, migrate: true });
+  boss.on("error", (error) => console.error("[jobs] install", error));
+  await boss.start();
+  try {
+    for (const job of jobs) {
+      const existing = await boss.getQueue(job.name);
+      if (existing) await boss.updateQueue(job.name, job.queue);
+      else await boss.createQueue(job.name, job.queue);
+    }
+  } finally {
+    await boss.stop({ graceful: false, close: true });
+  }
+}
+
+const globalForBoss = globalThis as unknown as { kairanSender?: Promise<PgBoss> };
+
+/** A sender for this process (no maintenance, no polling): what web instances use to enqueue. */
+function sender(): Promise<PgBoss> {
+  globalForBoss.kairanSender ??= (async () => {
+    const boss = new PgBoss({ ...baseOptions(requireEnv("DATABASE_URL"), 2), supervise: false, schedule: false, migrate: false });
+    boss.on("error", (error) => console.error("[jobs]", error));
+    await boss.start();
+    return boss;
+  })();
+  return globalForBoss.kairanSender;
+}
+
+export async function enqueue<T extends object>(job: JobDefinition<T>, data: T, options: { singletonKey?: string; startAfter?: Date } = {}): Promise<string | null> {
+  const boss = await sender();
+  return boss.send(job.name, data, options);
+}
+
+export type Worker = { stop(): Promise<void> };
+
+/** Works every queue until stopped; schedules the recurring jobs (Japan time). */
+export async function startWorker(jobs: JobDefinition<never>[], options: { connectionString?: string } = {}): Promise<Worker> {
+  const boss = new PgBoss({ ...baseOptions(options.connectionString ?? requireEnv("DATABASE_URL"), env().DATABASE_POOL_SIZE), migrate: false });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  await boss.start();
+  for (const job of jobs) {
+    await boss.work<object>(
+      job.name,
+      { batchSize: job.batchSize ?? 1, localConcurrency: job.localConcurrency ?? 1, pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 },
+      async (batch) => {
+        for (const item of batch) {
+          try {
+            await job.handle(item.data as never, { jobId: item.id, retryCount: item.retryCount, signal: item.signal });
+          } catch (error) {
+            console.error(`[jobs] ${job.name} ${item.id} attempt ${item.retryCount + 1} failed:`, error);
+            throw error;
+          }
+        }
+      },
+    );
+    if (job.schedule) await boss.schedule(job.name, job.schedule.cron, job.schedule.data ?? {}, { tz: TIME_ZONE });
+  }
+  return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+}

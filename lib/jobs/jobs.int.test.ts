@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { PgBoss } from "pg-boss";
+import { useTestDatabase } from "@/scripts/test/db";
+import { defineJob } from "@/lib/jobs/define-job";
+import { installJobQueues, JOB_SCHEMA, startWorker } from "@/lib/jobs/boss";
+import { purgeAuthRecords } from "@/lib/maintenance/purge-auth-records";
+import { seedStaff } from "@/scripts/test/factories";
+
+const t = useTestDatabase();
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe("job queue", () => {
+  it("retries a failing job with backoff and records the final failure; a flaky one succeeds on retry", async () => {
+    const attempts: Record<string, number> = {};
+    const flaky = defineJob<{ key: string }>({
+      name: "test.flaky",
+      queue: { retryLimit: 3, retryDelay: 1, retryBackoff: false },
+      pollingIntervalSeconds: 0.5,
+      async handle({ key }) {
+        attempts[key] = (attempts[key] ?? 0) + 1;
+        if (attempts[key]! < 2) throw new Error("temporary failure");
+      },
+    });
+    const broken = defineJob<{ key: string }>({
+      name: "test.broken",
+      queue: { retryLimit: 1, retryDelay: 1, retryBackoff: false },
+      pollingIntervalSeconds: 0.5,
+      async handle() {
+        throw new Error("permanent failure");
+      },
+    });
+    const jobs = [flaky, broken] as never[];
+    await installJobQueues(t.url, jobs);
+    const worker = await startWorker(jobs, { connectionString: t.url });
+    const boss = new PgBoss({ connectionString: t.url, schema: JOB_SCHEMA, supervise: false, schedule: false, migrate: false });
+    await boss.start();
+    try {
+      const flakyId = (await boss.send("test.flaky", { key: "a" }))!;
+      const brokenId = (await boss.send("test.broken", { key: "b" }))!;
+      const state = (name: string, id: string) => async () => (await boss.findJobs(name, { id }))[0];
+      const flakyJob = await waitFor(state("test.flaky", flakyId), (j) => j?.state === "completed");
+      const brokenJob = await waitFor(state("test.broken", brokenId), (j) => j?.state === "failed");
+      expect(flakyJob?.state).toBe("completed");
+      expect(attempts.a).toBe(2);
+      expect(brokenJob?.state).toBe("failed");
+      expect(brokenJob?.retryCount).toBe(1);
+      expect(JSON.stringify(brokenJob?.output)).toContain("permanent failure");
+    } finally {
+      await worker.stop();
+      await boss.stop({ graceful: false });
+    }
+  });
+});
+
+describe("auth housekeeping", () => {
+  it("purges stale throttle rows and long-ended sessions, keeping current ones", async () => {
+    const now = new Date("2026-11-27T03:15:00Z");
+    const staff = await seedStaff(t.db);
+    await t.db.loginThrottle.createMany({
+      data: [
+        { emailKey: "old@example.jp", failedCount: 2, lastFailedAt: new Date(now.getTime() - 2 * 86_400_000) },
+        { emailKey: "recent@example.jp", failedCount: 2, lastFailedAt: new Date(now.getTime() - 3_600_000) },
+        { emailKey: "locked@example.jp", failedCount: 5, lastFailedAt: new Date(now.getTime() - 2 * 86_400_000), lockedUntil: new Date(now.getTime() + 60_000) },
+      ],
+    });
+    const day = 86_400_000;
+    await t.db.staffSession.createMany({
+      data: [
+        { staffId: staff.id, expiresAt: new Date(now.getTime() - 100 * day), endedAt: new Date(now.getTime() - 91 * day), endReason: "sign-out" },
+        { staffId: staff.id, expiresAt: new Date(now.getTime() - 5 * day), endedAt: new Date(now.getTime() - 6 * day), endReason: "sign-out" },
+        { staffId: staff.id, expiresAt: new Date(now.getTime() + day) },
+      ],
+    });
+    expect(await purgeAuthRecords(t.db, now)).toEqual({ throttles: 1, sessions: 1 });
+    expect((await t.db.loginThrottle.findMany()).map((r) => r.emailKey).sort()).toEqual(["locked@example.jp", "recent@example.jp"]);
+    expect(await t.db.staffSession.count({ where: { staffId: staff.id } })).toBe(2);
+  });
+});
