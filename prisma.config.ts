@@ -4,7 +4,7 @@
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({
-  schema: "prisma/schema.prisma",
+  schema: "prisma/schema",
   migrations: { path: "prisma/migrations" },
   datasource: {
     // A placeholder lets `prisma generate` run at install time with no database configured.
