@@ -12,6 +12,7 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { resolveDatabase } from "./lib/database.ts";
 import { readOrCreateLocalSecrets } from "./lib/secrets.ts";
 import { buildApp, buildIsCurrent } from "./lib/build.ts";
+import { startEmulator } from "../emulator/server.ts";
 
 const dev = process.argv.includes("--dev");
 const started = performance.now();
@@ -74,8 +75,24 @@ async function main() {
     }
   }
 
-  // 4. The app.
+  // 4. The LINE emulator, unless a real LINE channel is configured.
   const e = env();
+  let emulatorUrl: string | null = null;
+  if (e.LINE_EMULATOR === "true" || (e.LINE_EMULATOR === "auto" && !e.LINE_CHANNEL_ACCESS_TOKEN)) {
+    const emulator = await startEmulator({
+      port: e.LINE_EMULATOR_PORT,
+      appUrl: e.APP_URL,
+      stateFile: path.join(e.KAIRAN_DATA_DIR, "line-emulator.json"),
+      // LINE accepts only https media and webhook URLs; the demo app runs on http://localhost.
+      config: { allowLocalhostHttp: new URL(e.APP_URL).hostname === "localhost" },
+    });
+    cleanups.push(() => emulator.close());
+    setChildEnv(emulator.env);
+    emulatorUrl = emulator.url;
+    log(`LINE エミュレーターを起動しました（${emulator.url}）。`);
+  }
+
+  // 5. The app and its worker.
   setChildEnv({ APP_URL: e.APP_URL, NEXTAUTH_URL: e.APP_URL, PORT: String(e.PORT) });
   if (!dev && !buildIsCurrent()) {
     log("アプリをビルドしています（初回やソース変更後のみ）…");
@@ -102,10 +119,10 @@ async function main() {
   });
   await waitForHttp(`http://127.0.0.1:${e.PORT}/staff/login`, dev ? 120_000 : 60_000);
 
-  printBanner(e.APP_URL, database.embedded && (seedMode === "auto" || seedMode === "true"));
+  printBanner(e.APP_URL, emulatorUrl, database.embedded && (seedMode === "auto" || seedMode === "true"));
 }
 
-function printBanner(appUrl: string, demo: boolean) {
+function printBanner(appUrl: string, emulatorUrl: string | null, demo: boolean) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const lines = [
     "",
@@ -113,6 +130,9 @@ function printBanner(appUrl: string, demo: boolean) {
     "",
     `  職員コンソール (staff console):  ${appUrl}/staff/login`,
   ];
+  if (emulatorUrl) {
+    lines.push(`  LINE エミュレーター（スマートフォン画面） (LINE emulator, phone view):  ${emulatorUrl}/`);
+  }
   if (demo) {
     lines.push("", "  デモ用の職員アカウント (demo staff logins):");
     for (const staff of DEMO_STAFF) {

@@ -7,9 +7,11 @@ import { prepareDatabase } from "../../lib/db/prepare-database.ts";
 import { createDb } from "../../lib/db.ts";
 import { seedDemoCity } from "../../lib/seed/seed-demo-city.ts";
 import { buildApp, buildIsCurrent } from "../../scripts/lib/build.ts";
+import { startEmulator } from "../../emulator/server.ts";
 import { createDatabase, dropDatabase, dropStaleTestDatabases, startTestCluster, uniqueDatabaseName } from "../../scripts/test/test-database.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 
 async function waitFor(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -39,8 +41,11 @@ export default async function globalSetup() {
   if (!buildIsCurrent()) await buildApp();
 
   const appUrl = `http://localhost:${PORT}`;
+  // The LINE emulator stands in for the LINE Platform, as with `npm start` (in this process).
+  const emulator = await startEmulator({ port: EMULATOR_PORT, appUrl, config: { allowLocalhostHttp: true } });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...emulator.env,
     NODE_ENV: "production",
     DATABASE_URL: url,
     APP_URL: appUrl,
@@ -61,18 +66,21 @@ export default async function globalSetup() {
   });
   await waitFor(`${appUrl}/staff/login`, 60_000).catch((error) => {
     app.kill();
+    void emulator.close();
     throw new Error(`${(error as Error).message}\n${output}`);
   });
 
   const worker = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/worker.ts"], { env, stdio: ["ignore", "inherit", "inherit"] });
 
   process.env.E2E_DATABASE_URL = url;
+  process.env.E2E_EMULATOR_URL = emulator.url;
   process.env.E2E_BASE_URL = appUrl;
 
   return async () => {
     app.kill("SIGTERM");
     worker.kill("SIGTERM");
     await Promise.all([new Promise((r) => app.once("exit", r)), new Promise((r) => worker.once("exit", r))]);
+    await emulator.close();
     await dropDatabase(cluster.adminUrl, name).catch(() => undefined);
     await cluster.stop();
   };
