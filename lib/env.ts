@@ -37,6 +37,8 @@ const envSchema = z.object({
   KAIRAN_TEST_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54330),
   /** Tests: a local PostgreSQL server to create the test databases on instead of the embedded one. */
   TEST_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//).optional(),
+  /** Where `next build` writes the app (lets two checkouts' test runs share a machine). */
+  KAIRAN_NEXT_DIST_DIR: z.string().default(".next"),
   /** Seed the demo city (みどり市) into an empty database: auto = only with the embedded PostgreSQL. */
   KAIRAN_DEMO_SEED: z.enum(["auto", "true", "false"]).default("auto"),
   // ── LINE ── (unset → `npm start` runs the LINE emulator and points these at its demo channel)

@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { createDb, type Db } from "../../lib/db.ts";
 import { DEMO_STAFF } from "../../lib/demo/demo-city.ts";
 import type { StaffRole } from "../../generated/prisma/enums.ts";
+import { lineEmulatorClient, type LineEmulatorClient } from "./line-emulator.ts";
 
 export type Account = { email: string; password: string };
 
@@ -42,12 +43,16 @@ export async function expectNoA11yViolations(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-export const test = base.extend<{ db: Db }>({
+export const test = base.extend<{ db: Db; lineEmulator: LineEmulatorClient }>({
   // eslint-disable-next-line no-empty-pattern
   db: async ({}, use) => {
     const db = createDb(process.env.E2E_DATABASE_URL!, { poolSize: 2 });
     await use(db);
     await db.$disconnect();
+  },
+  // eslint-disable-next-line no-empty-pattern
+  lineEmulator: async ({}, use) => {
+    await use(lineEmulatorClient());
   },
 });
 

@@ -2,9 +2,10 @@
 // from Next's own manifests, so a new page or action cannot escape the permission-matrix test.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { env } from "../../lib/env.ts";
 
 function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(path.join(".next", "server", file), "utf8")) as T;
+  return JSON.parse(readFileSync(path.join(env().KAIRAN_NEXT_DIST_DIR, "server", file), "utf8")) as T;
 }
 
 /** "/staff/(console)/audit/export/route" → "/staff/audit/export" */

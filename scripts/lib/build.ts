@@ -4,10 +4,13 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import { env } from "../../lib/env.ts";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public", "generated"];
 const SOURCE_FILES = ["proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "tsconfig.next.json", "package-lock.json"];
-const STAMP = path.join(".next", "kairan-source-hash");
+function distDir(): string {
+  return env().KAIRAN_NEXT_DIST_DIR;
+}
 
 function walk(dir: string, out: string[]): void {
   if (!existsSync(dir)) return;
@@ -28,8 +31,8 @@ export function sourceHash(root = "."): string {
 }
 
 export function buildIsCurrent(root = "."): boolean {
-  const stamp = path.join(root, STAMP);
-  return existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === sourceHash(root);
+  const stamp = path.join(root, distDir(), "kairan-source-hash");
+  return existsSync(path.join(root, distDir(), "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === sourceHash(root);
 }
 
 export async function buildApp(options: { log?: (line: string) => void; root?: string } = {}): Promise<void> {
@@ -44,5 +47,5 @@ export async function buildApp(options: { log?: (line: string) => void; root?: s
     child.on("error", reject);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
   });
-  writeFileSync(path.join(root, STAMP), hash);
+  writeFileSync(path.join(root, distDir(), "kairan-source-hash"), hash);
 }
