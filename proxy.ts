@@ -5,7 +5,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { env, requireEnv } from "@/lib/env";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, isLiffPath, securityHeaders } from "@/lib/http/security-headers";
+import { liffConnectSources } from "@/lib/liff/config";
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -25,7 +26,9 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("x-kairan-path", pathname);
-  const csp = contentSecurityPolicy({ nonce, pathname, https, dev: e.NODE_ENV === "development" });
+  // LIFF pages talk to LINE (and, in development, the emulator standing in for it); staff pages stay strict.
+  const connectSources = isLiffPath(pathname) ? liffConnectSources(e.LINE_API_BASE_URL) : undefined;
+  const csp = contentSecurityPolicy({ nonce, pathname, https, dev: e.NODE_ENV === "development", connectSources });
   requestHeaders.set("content-security-policy", csp);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), pathname, https, csp);
 }

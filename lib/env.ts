@@ -58,6 +58,28 @@ const envSchema = z.object({
   LINE_LOGIN_CHANNEL_ID: z.string().optional(),
   /** LIFF app id whose endpoint URL is APP_URL/liff. */
   LIFF_ID: z.string().optional(),
+  // ── The chat (webhook, 相談窓口)
+  /** Days a received LINE webhook event is kept (its handling outcome is in the event row); then purged. */
+  WEBHOOK_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** 相談窓口 office hours, Japan time: weekdays (0 = Sunday … 6 = Saturday, ranges and lists) and hours, e.g. "1-5 08:30-17:15". */
+  INBOX_OFFICE_HOURS: z
+    .string()
+    .regex(/^[0-6](?:[-,][0-6])*\s+\d{1,2}:\d{2}-\d{1,2}:\d{2}$/, "「1-5 08:30-17:15」の形で指定してください")
+    .default("1-5 08:30-17:15"),
+  // ── Broadcasts (配信) and delivery (lib/delivery)
+  /** Quiet hours, Japan time, that hold non-emergency broadcasts until they end ("21:00-07:00"; "off" = none). */
+  BROADCAST_QUIET_HOURS: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, "「21:00-07:00」の形か off で指定してください")
+    .default("21:00-07:00"),
+  /** LINE's rate limit for multicast in requests per second (LINE's reference: 2,000; one source says 200). */
+  LINE_MULTICAST_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(2000),
+  /** Share of that limit delivery uses, across all worker processes together. */
+  DELIVERY_RATE_SHARE: z.coerce.number().min(0.05).max(1).default(0.9),
+  /** Multicast requests in flight per delivery lane (a worker runs up to two lanes). */
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
+  /** Lanes (queue jobs) per send, so that several worker processes can share one broadcast. */
+  DELIVERY_LANES: z.coerce.number().int().min(1).max(64).default(2),
   /** Set by the start script when it runs the embedded PostgreSQL (demo and development mode). */
   KAIRAN_EMBEDDED: boolish.default(false),
 });

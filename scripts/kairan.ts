@@ -11,6 +11,8 @@ import { CLI_ACTOR } from "@/lib/audit/write-audit";
 import { ROLES, ROLE_LABELS } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import type { StaffRole } from "@/generated/prisma/enums";
+import { GARBAGE_USAGE, GarbageUsageError, runGarbageCommand } from "@/lib/garbage/cli";
+import { NURSERY_USAGE, NurseryUsageError, runNurseryCommand } from "@/lib/nursery/cli";
 
 type Command = { summary: string; usage: string; run(args: string[]): Promise<void> };
 
@@ -106,9 +108,26 @@ const COMMANDS: Record<string, Command> = {
       });
     },
   },
+  garbage: {
+    summary: "ごみ分別の辞書（5374 形式）の取り込み・書き出し・検索 (garbage dictionary: 5374 import/export, search)",
+    usage: GARBAGE_USAGE,
+    run: (args) => runGarbageCommand(args, withDatabase).catch(rethrowUsage(GarbageUsageError)),
+  },
+  nurseries: {
+    summary: "保育施設データ（papamama GeoJSON・オープンデータ CSV）の取り込み (import nursery facilities)",
+    usage: NURSERY_USAGE,
+    run: (args) => runNurseryCommand(args, withDatabase).catch(rethrowUsage(NurseryUsageError)),
+  },
 };
 
 class UsageError extends Error {}
+
+/** Feature commands throw their own usage errors; shown like ours (message and usage, exit 2). */
+function rethrowUsage(type: new (...args: never[]) => Error) {
+  return (error: unknown) => {
+    throw error instanceof type ? new UsageError(error.message) : error;
+  };
+}
 
 function parsePositiveInt(value: string, name: string): number {
   const n = Number(value.replace(/_/g, ""));

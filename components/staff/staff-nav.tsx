@@ -7,7 +7,8 @@ export type NavItem = { href: string; label: string };
 
 /** Main navigation of the staff console; the current section is marked with aria-current. */
 export function StaffNav({ items }: { items: NavItem[] }) {
-  const pathname = usePathname();
+  // null only under the Pages Router (pages/ holds just the webhook API route).
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label="メインメニュー">
       <ul className="flex flex-wrap gap-1 md:flex-col">

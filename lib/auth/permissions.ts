@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   "broadcasts.draft": "配信を起案する",
   "broadcasts.approve": "配信を承認・差し戻す",
   "broadcasts.send-emergency": "緊急配信（防災）を承認なしで送る",
+  "broadcasts.cancel": "配信を取り消す（作成した配信、または承認者として）",
   "segments.view": "セグメントを見る",
   "segments.edit": "セグメントを作成・編集する",
   "applications.review": "申請を審査する（担当部署の申請のみ）",
@@ -53,6 +54,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     ...BASE,
     "broadcasts.view",
     "broadcasts.draft",
+    "broadcasts.cancel",
     "segments.view",
     "segments.edit",
     "inbox.reply",
@@ -60,9 +62,9 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
     "content.view",
     "content.edit",
   ],
-  APPROVER: [...BASE, "broadcasts.view", "broadcasts.approve", "segments.view"],
+  APPROVER: [...BASE, "broadcasts.view", "broadcasts.approve", "broadcasts.cancel", "segments.view"],
   REVIEWER: [...BASE, "applications.review"],
-  DISASTER: [...BASE, "broadcasts.view", "broadcasts.draft", "broadcasts.send-emergency", "segments.view", "content.view"],
+  DISASTER: [...BASE, "broadcasts.view", "broadcasts.draft", "broadcasts.send-emergency", "broadcasts.cancel", "segments.view", "content.view"],
   VIEWER: [...BASE, "broadcasts.view", "segments.view", "content.view"],
 };
 

@@ -2,6 +2,9 @@
 import { db } from "@/lib/db";
 import { defineJob, type JobDefinition } from "@/lib/jobs/define-job";
 import { purgeAuthRecords } from "@/lib/maintenance/purge-auth-records";
+import { CHAT_JOBS } from "@/lib/webhook/chat-jobs";
+import { GARBAGE_JOBS } from "@/lib/garbage/jobs";
+import { BROADCAST_JOBS } from "@/lib/delivery/jobs";
 
 export const authPurgeJob = defineJob<Record<string, never>>({
   name: "auth.purge-records",
@@ -12,4 +15,4 @@ export const authPurgeJob = defineJob<Record<string, never>>({
   },
 });
 
-export const JOBS: JobDefinition<never>[] = [authPurgeJob as JobDefinition<never>];
+export const JOBS: JobDefinition<never>[] = [authPurgeJob as JobDefinition<never>, ...CHAT_JOBS, ...GARBAGE_JOBS, ...BROADCAST_JOBS];

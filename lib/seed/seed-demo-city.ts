@@ -8,6 +8,9 @@ import { DEMO_DEPARTMENTS, DEMO_DISTRICTS, DEMO_MUNICIPALITY, DEMO_SCHOOL_DISTRI
 import { DEMO_RESIDENT_COUNT } from "@/lib/demo/constants";
 import { syntheticLineUserId } from "@/lib/demo/synthetic-residents";
 import { seedResidents } from "@/lib/seed/seed-residents";
+import { seedDemoChat } from "@/lib/seed/seed-demo-chat";
+import { seedDemoGarbageAndNurseries } from "@/lib/seed/seed-demo-garbage-nursery";
+import { seedDemoBroadcasts } from "@/lib/seed/seed-demo-broadcasts";
 
 export type SeedDemoCityResult = { seeded: boolean; residents: number };
 
@@ -49,6 +52,9 @@ export async function seedDemoCity(db: Db, connectionString: string, options: { 
   const residentCount = options.residents ?? DEMO_RESIDENT_COUNT;
   await seedResidents(connectionString, { count: residentCount, parallel: 1 });
   await seedDemoWork(db);
+  await seedDemoChat(db);
+  await seedDemoGarbageAndNurseries(db);
+  await seedDemoBroadcasts(db);
   return { seeded: true, residents: residentCount };
 }
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { env } from "../../lib/env.ts";
 
-const SOURCE_DIRS = ["app", "components", "lib", "public", "generated"];
+const SOURCE_DIRS = ["app", "pages", "components", "lib", "public", "generated"];
 const SOURCE_FILES = ["proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "tsconfig.next.json", "package-lock.json"];
 function distDir(): string {
   return env().KAIRAN_NEXT_DIST_DIR;
