@@ -43,6 +43,13 @@ function sender(): Promise<PgBoss> {
   return globalForBoss.kairanSender;
 }
 
+/** Closes this process's sender, if one was started (scripts that drop their database after use). */
+export async function stopJobSender(): Promise<void> {
+  const sending = globalForBoss.kairanSender;
+  globalForBoss.kairanSender = undefined;
+  if (sending) await (await sending).stop({ graceful: false, close: true });
+}
+
 export async function enqueue<T extends object>(job: JobDefinition<T>, data: T, options: { singletonKey?: string; startAfter?: Date } = {}): Promise<string | null> {
   const boss = await sender();
   return boss.send(job.name, data, options);

@@ -233,6 +233,8 @@ async function main() {
     await stopChildren();
     const { closeDeliveryPools } = await import("@/lib/delivery/pool");
     await closeDeliveryPools();
+    const { stopJobSender } = await import("@/lib/jobs/boss");
+    await stopJobSender();
     if (!values["keep-db"]) await dropDatabase(cluster.adminUrl, name).catch(() => undefined);
     await cluster.stop();
   }
