@@ -98,8 +98,11 @@ async function main() {
     log("アプリをビルドしています（初回やソース変更後のみ）…");
     await buildApp();
   }
-  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-  const app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(e.PORT)], {
+  // Production: scripts/serve.ts (Next's handler with the LINE webhook in front); development: next dev.
+  const appArgs = dev
+    ? [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(e.PORT)]
+    : [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/serve.ts", "-p", String(e.PORT)];
+  const app = spawn(process.execPath, appArgs, {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
   });

@@ -54,7 +54,8 @@ export default async function globalSetup() {
     KAIRAN_DEMO_SEED: "false",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const app = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)], {
+  // The production server, as `npm start` and `npm run serve` run it (scripts/serve.ts).
+  const app = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/serve.ts", "-p", String(PORT)], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

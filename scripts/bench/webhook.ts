@@ -209,7 +209,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   } as NodeJS.ProcessEnv;
   const [kairanPort, barePort] = [await freePort(), await freePort()];
-  const kairan = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(kairanPort), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["pipe", "ignore", "inherit"] });
+  const kairan = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/serve.ts"), "-p", String(kairanPort), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["pipe", "ignore", "inherit"] });
   const bare = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/bench/webhook.ts"), "--bare-server", String(barePort), "--pool-size", values["pool-size"]!], { cwd: ROOT, env, stdio: ["pipe", "ignore", "inherit"] });
   const targets: Target[] = [
     { name: "bare", port: barePort, child: bare },

@@ -2,11 +2,11 @@
 // body and lib/webhook/intake.ts does the work (signature on the raw bytes, one INSERT, answer);
 // handling happens in the worker. Outside proxy.ts's matcher (LINE reads no headers).
 //
-// Why a Pages Router API route in an App Router app: this is the one hot path LINE calls, and it
-// must answer within a few milliseconds under load. On the development machine Next 16's App Router
-// route handler (Web Request/Response, async storage, …) capped the same handler at ~400
-// requests/s on 2 cores, 39 % of a bare node:http server doing the same work; the Pages API route
-// runs on Node's own request/response (docs/benchmarks.md, bench:webhook). Everything else is in app/.
+// In production (`npm run serve`, `npm start`) scripts/serve.ts answers this path in front of Next
+// with the same handler, so this route serves it under `next dev` and plain `next start`. It is a
+// Pages Router API route, not an App Router route handler, because it must work on Node's own
+// request/response (the raw body; and the App Router's per-request cost capped it at ~40 % of a bare
+// server, docs/benchmarks.md). It is the only file under pages/.
 import type { NextApiRequest, NextApiResponse } from "next";
 import { handleLineWebhook } from "@/lib/webhook/node-handler";
 import { webhookStore } from "@/lib/webhook/intake-store";
