@@ -35,7 +35,8 @@ test.describe("[LIFF] resident registration", () => {
     await page.getByLabel("利用規約と個人情報の取り扱いに同意する").check();
     await page.getByLabel("生年月（任意）").fill("1988-06");
     await page.getByLabel("回答しない").check();
-    await page.getByLabel("English").check();
+    // Not English: the broadcast spec, running in parallel, targets English speakers.
+    await page.getByLabel("한국어").check();
     await page.getByLabel("子育て").check();
     await page.getByLabel("防災", { exact: true }).check();
     await page.getByRole("button", { name: "お子さまを追加" }).click();
@@ -49,7 +50,7 @@ test.describe("[LIFF] resident registration", () => {
       birthYear: 1988,
       birthMonth: 6,
       gender: "UNANSWERED",
-      preferredLanguage: "en",
+      preferredLanguage: "ko",
       consentVersion: TERMS_VERSION,
       childBirthMonths: [2024 * 12 + 4],
       disasterDistrictIds: [district.id],
@@ -62,7 +63,7 @@ test.describe("[LIFF] resident registration", () => {
 
     // Editable later: the form shows what was saved.
     await page.reload();
-    await expect(page.getByLabel("English")).toBeChecked();
+    await expect(page.getByLabel("한국어")).toBeChecked();
     await page.getByLabel("日本語", { exact: true }).check();
     await page.getByRole("button", { name: "変更を保存する" }).click();
     await expect(notice(page, "変更を保存しました。")).toBeVisible();
