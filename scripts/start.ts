@@ -12,6 +12,7 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { resolveDatabase } from "./lib/database.ts";
 import { readOrCreateLocalSecrets } from "./lib/secrets.ts";
 import { buildApp, buildIsCurrent } from "./lib/build.ts";
+import { watchLiffAssets } from "@/lib/liff/bundle";
 import { startEmulator } from "../emulator/server.ts";
 
 const dev = process.argv.includes("--dev");
@@ -97,6 +98,11 @@ async function main() {
   if (!dev && !buildIsCurrent()) {
     log("アプリをビルドしています（初回やソース変更後のみ）…");
     await buildApp();
+  }
+  if (dev) {
+    // next dev serves the LIFF pages' HTML; their own bundles are rebuilt here on every change.
+    const watcher = await watchLiffAssets({ distDir: e.KAIRAN_NEXT_DIST_DIR, log });
+    cleanups.push(() => watcher.stop());
   }
   // Production: scripts/serve.ts (Next's handler with the LINE webhook in front); development: next dev.
   const appArgs = dev

@@ -1,7 +1,6 @@
 "use client";
 // /liff/nursery/[id]: a facility's hours, services, ages, vacancies per class and how to contact it.
 import { useEffect, useState } from "react";
-import Link from "next/link";
 import { useLiff } from "@/components/liff/liff-provider";
 import { AGE_CLASS_LABELS, SERVICE_KEYS, SERVICE_LABELS, VACANCY_LABELS, formatMinAge, formatMinutes, type VacancyStatusValue } from "@/lib/nursery/labels";
 
@@ -52,7 +51,7 @@ export function LiffNurseryDetail({ id }: { id: number }) {
 
   const back = (
     <p className="mt-8">
-      <Link href="/liff/nursery">探した結果に戻る</Link>
+      <a href="/liff/nursery">探した結果に戻る</a>
     </p>
   );
   if (error) {

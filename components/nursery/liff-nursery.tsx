@@ -3,20 +3,26 @@
 // month and the month they would start, type and service filters, 空きあり; results nearest first
 // with distance and vacancy, as a list and on a map. The last search is kept for this tab, so coming
 // back from a facility's page shows it again.
-import { useCallback, useEffect, useState } from "react";
-import dynamic from "next/dynamic";
-import Link from "next/link";
+import { lazy, Suspense, useCallback, useEffect, useState, type ComponentProps } from "react";
 import { useLiff } from "@/components/liff/liff-provider";
 import { AGE_CLASS_LABELS, NURSERY_TYPE_LABELS, SERVICE_KEYS, SERVICE_LABELS, VACANCY_LABELS, formatDistance, formatMinutes, type NurseryTypeValue, type ServiceKey, type VacancyStatusValue } from "@/lib/nursery/labels";
 
-const NurseryMap = dynamic(() => import("@/components/nursery/nursery-map"), {
-  ssr: false,
-  loading: () => (
-    <p role="status" className="py-6 text-center text-solid-gray-600">
-      地図を読み込んでいます…
-    </p>
-  ),
-});
+// Leaflet loads only when a map is shown (it is not part of the page's first load).
+const LazyMap = lazy(() => import("@/components/nursery/nursery-map"));
+
+function NurseryMap(props: ComponentProps<typeof LazyMap>) {
+  return (
+    <Suspense
+      fallback={
+        <p role="status" className="py-6 text-center text-solid-gray-600">
+          地図を読み込んでいます…
+        </p>
+      }
+    >
+      <LazyMap {...props} />
+    </Suspense>
+  );
+}
 
 type Point = { latitude: number; longitude: number };
 type Overview = { districts: { id: number; name: string; schoolDistrict: string }[]; children: string[]; startMonth: string; centre: Point | null };
@@ -326,7 +332,7 @@ export function LiffNursery() {
             {result.hits.map((hit) => (
               <li key={hit.id} className="rounded-12 border border-solid-gray-420 p-4">
                 <p className="text-std-17B-170">
-                  <Link href={`/liff/nursery/${hit.id}`}>{hit.name}</Link>
+                  <a href={`/liff/nursery/${hit.id}`}>{hit.name}</a>
                 </p>
                 <p className="text-std-16N-170 text-solid-gray-700">
                   {hit.typeLabel}・{formatDistance(hit.distanceMetres)}

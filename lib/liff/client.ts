@@ -1,8 +1,14 @@
 // The browser side of every LIFF page: start LIFF (the pluggable SDK with only the modules Kairan
-// uses, imported on demand so it never runs on the server and stays out of the first load), log in
+// uses: part of each page's first load, lib/liff/bundle.ts), log in
 // outside LINE, and call /api/liff/** with the raw ID token (never a userId). With the emulator,
 // @line/liff-mock stands in for the LINE app and the emulator's handoff provides real, verifiable
 // tokens (lib/line/liff-handoff.ts). No server imports: this file is bundled for the browser.
+import liff from "@line/liff/core";
+import IsInClient from "@line/liff/is-in-client";
+import IsLoggedIn from "@line/liff/is-logged-in";
+import Login from "@line/liff/login";
+import GetIDToken from "@line/liff/get-id-token";
+import GetDecodedIDToken from "@line/liff/get-decoded-id-token";
 import { readEmulatorLiffHandoff, stripLiffHandoff, type LiffHandoff } from "@/lib/line/liff-handoff";
 
 export type LiffConfig = { liffId: string; mock: boolean; emulatorUrl: string | null };
@@ -48,14 +54,6 @@ async function start(config: LiffConfig): Promise<LiffSession> {
     handoff = takeHandoff();
     if (!handoff) return { state: "open-in-line", emulatorUrl: config.emulatorUrl };
   }
-  const [{ default: liff }, { default: IsInClient }, { default: IsLoggedIn }, { default: Login }, { default: GetIDToken }, { default: GetDecodedIDToken }] = await Promise.all([
-    import("@line/liff/core"),
-    import("@line/liff/is-in-client"),
-    import("@line/liff/is-logged-in"),
-    import("@line/liff/login"),
-    import("@line/liff/get-id-token"),
-    import("@line/liff/get-decoded-id-token"),
-  ]);
   // liff-mock asks isInClient() while installing, so that module goes first (FACTS.md §3).
   liff.use(new IsInClient());
   liff.use(new IsLoggedIn());
@@ -64,7 +62,11 @@ async function start(config: LiffConfig): Promise<LiffSession> {
   liff.use(new GetDecodedIDToken());
   try {
     if (handoff) {
-      const { LiffMockPlugin } = await import("@line/liff-mock");
+      // A CommonJS module: bundlers give its exports as named exports or as the default export.
+      type MockModule = typeof import("@line/liff-mock");
+      const mockModule = (await import("@line/liff-mock")) as MockModule & { default?: Partial<MockModule> };
+      const LiffMockPlugin = mockModule.LiffMockPlugin ?? mockModule.default?.LiffMockPlugin;
+      if (!LiffMockPlugin) throw new Error("@line/liff-mock has no LiffMockPlugin");
       // liff-mock is typed against the full SDK; it installs on the pluggable core all the same.
       liff.use(new LiffMockPlugin() as unknown as Parameters<typeof liff.use>[0]);
       const mocked = liff as unknown as { init(config: { liffId: string; mock: boolean }): Promise<void>; $mock: { set(fn: (p: object) => object): void } };

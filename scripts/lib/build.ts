@@ -1,10 +1,13 @@
-// Builds the app (next build) when its sources changed since the last build, so `npm start` after
-// `npm install` starts at once and after an edit rebuilds by itself.
+// Builds the app (next build, then the LIFF pages' own bundles: lib/liff/bundle.ts) when its sources
+// changed since the last build, so `npm start` after `npm install` starts at once and after an edit
+// rebuilds by itself.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { env } from "../../lib/env.ts";
+import { buildLiffAssets } from "../../lib/liff/bundle.ts";
+import { liffAssetsDir, LIFF_MANIFEST } from "../../lib/liff/pages.ts";
 
 const SOURCE_DIRS = ["app", "pages", "components", "lib", "public", "generated"];
 const SOURCE_FILES = ["proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "tsconfig.next.json", "package-lock.json"];
@@ -32,7 +35,11 @@ export function sourceHash(root = "."): string {
 
 export function buildIsCurrent(root = "."): boolean {
   const stamp = path.join(root, distDir(), "kairan-source-hash");
-  return existsSync(path.join(root, distDir(), "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === sourceHash(root);
+  return (
+    existsSync(path.join(root, distDir(), "BUILD_ID")) &&
+    existsSync(path.join(root, liffAssetsDir(distDir(), false), LIFF_MANIFEST)) &&
+    existsSync(stamp) && readFileSync(stamp, "utf8") === sourceHash(root)
+  );
 }
 
 export async function buildApp(options: { log?: (line: string) => void; root?: string } = {}): Promise<void> {
@@ -47,5 +54,6 @@ export async function buildApp(options: { log?: (line: string) => void; root?: s
     child.on("error", reject);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
   });
+  await buildLiffAssets({ root, distDir: distDir() });
   writeFileSync(path.join(root, distDir(), "kairan-source-hash"), hash);
 }

@@ -1,0 +1,6 @@
+// GET /liff/nursery — a LIFF page (lib/liff/pages.ts: "nursery"): the server's HTML shell and the page's own bundle.
+import { liffPageResponse } from "@/lib/liff/shell";
+
+export function GET(): Promise<Response> {
+  return liffPageResponse("nursery");
+}

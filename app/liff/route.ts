@@ -1,0 +1,6 @@
+// GET /liff — a LIFF page (lib/liff/pages.ts: "home"): the server's HTML shell and the page's own bundle.
+import { liffPageResponse } from "@/lib/liff/shell";
+
+export function GET(): Promise<Response> {
+  return liffPageResponse("home");
+}
