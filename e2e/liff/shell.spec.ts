@@ -1,7 +1,9 @@
 // The LIFF pages' own shell (lib/liff/shell.ts, lib/liff/bundle.ts): small enough for a slow phone,
 // every script under the request's CSP nonce, files cached for good, and nothing else served.
-import { test, expect } from "../support/fixtures.ts";
+import { test, expect, expectNoA11yViolations } from "../support/fixtures.ts";
 import { env } from "../../lib/env.ts";
+import { DEMO_CHANNEL } from "../../emulator/demo-channel.ts";
+import { suffix } from "../../scripts/test/factories.ts";
 import { LIFF_FIRST_LOAD_BUDGET_KB, measureLiffSizes } from "../../lib/liff/size.ts";
 
 test.describe("[LIFF] the LIFF pages' shell", () => {
@@ -48,5 +50,18 @@ test.describe("[LIFF] the LIFF pages' shell", () => {
     await expect(page.getByText("このページは LINE アプリから開いてください。")).toBeVisible();
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  test("[LIFF] the LIFF app's start page lists the services, and a link opens one without asking LINE again", async ({ page, lineEmulator }) => {
+    const { resident } = await lineEmulator.call<{ resident: { userId: string } }>("POST", "/residents", { displayName: `一覧 住民${suffix()}` });
+    await page.goto(`${lineEmulator.url}/__emulator/liff/open?userId=${resident.userId}&url=${encodeURIComponent(`https://liff.line.me/${DEMO_CHANNEL.liffIds[0]}`)}`);
+    await expect(page).toHaveURL(/\/liff$/);
+    const services = page.getByRole("link");
+    await expect(services).toHaveCount(3);
+    await expectNoA11yViolations(page);
+    await page.getByRole("link", { name: /保育施設をさがす/ }).click();
+    await expect(page).toHaveURL(/\/liff\/nursery$/);
+    // A full page load, and LIFF starts again from this tab's session: the search form, not "open it in LINE".
+    await expect(page.getByLabel("現在地の近く")).toBeVisible();
   });
 });

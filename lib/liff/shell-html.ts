@@ -36,6 +36,8 @@ export function renderLiffShell({ page, municipalityName, nonce, config, assets 
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex, nofollow">',
     `<title>${escapeHtml(page.title)}</title>`,
+    // app/icon.svg, which Next serves at /icon.svg (without it the browser asks for /favicon.ico: 404).
+    '<link rel="icon" href="/icon.svg" sizes="any" type="image/svg+xml">',
     `<link rel="stylesheet" href="${url(assets.css)}">`,
     ...assets.preload.map((file) => `<link rel="modulepreload" href="${url(file)}" nonce="${n}">`),
     `<script type="module" src="${url(assets.script)}" nonce="${n}"></script>`,
