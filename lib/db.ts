@@ -29,3 +29,11 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/**
+ * A REPEATABLE READ / SERIALIZABLE transaction that lost a race with another one (PostgreSQL 40001 or a
+ * deadlock, which Prisma reports as P2034): nothing of it was written, and running it again is correct.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2034";
+}

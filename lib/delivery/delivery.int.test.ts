@@ -264,10 +264,15 @@ describe("[BROADCASTS] delivery engine", () => {
     }
   });
 
-  it("a double start claims once", async () => {
-    const { id } = await approvedBroadcast(t.db, { title: "二重起動の試験", segmentId: null });
-    const results = await Promise.all([startDeliveryRun(t.db, { broadcastId: id }), startDeliveryRun(t.db, { broadcastId: id })]);
-    expect(results.filter((r) => r.started)).toHaveLength(1);
-    expect(await t.db.deliveryRun.count({ where: { broadcastId: id } })).toBe(1);
+  it("a double start claims once (and the loser answers, not fails)", async () => {
+    // The race is timing-dependent: the loser either reads SENDING or hits the claimed row in its
+    // REPEATABLE READ transaction (then it is run again). Several rounds exercise both.
+    for (let round = 1; round <= 20; round++) {
+      const { id } = await approvedBroadcast(t.db, { title: `二重起動の試験 ${round}`, segmentId: null });
+      const results = await Promise.all([startDeliveryRun(t.db, { broadcastId: id }), startDeliveryRun(t.db, { broadcastId: id })]);
+      expect(results.filter((r) => r.started)).toHaveLength(1);
+      expect(results.filter((r) => !r.started)).toEqual([{ started: false, reason: "not-approved" }]);
+      expect(await t.db.deliveryRun.count({ where: { broadcastId: id } })).toBe(1);
+    }
   });
 });

