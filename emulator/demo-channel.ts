@@ -34,6 +34,14 @@ export const DEMO_CHANNEL = {
 } as const satisfies LineChannelConfig;
 
 /**
+ * The channel settings Kairan asks for (README, production): webhook redelivery on. LINE's default is
+ * off; Kairan stores each event once by webhookEventId, so redelivering an event that got no answer
+ * within 2 s (a busy moment, a restart) is safe, and nothing a resident sent is lost. LINE does not
+ * publish its schedule; these delays are the emulator's. Used by `npm start` and the e2e setup.
+ */
+export const KAIRAN_WEBHOOK_SETTINGS = { redelivery: { enabled: true, delaysMs: [1000, 10_000, 60_000] } };
+
+/**
  * The app's LINE environment variables (names from lib/env.ts) pointing at an emulator that runs
  * the demo channel at `emulatorBaseUrl` (e.g. "http://localhost:4010"). One origin serves the
  * api.line.me, api-data.line.me and LINE Login paths, so both base URLs are the same.

@@ -14,6 +14,7 @@ import { readOrCreateLocalSecrets } from "./lib/secrets.ts";
 import { buildApp, buildIsCurrent } from "./lib/build.ts";
 import { watchLiffAssets } from "@/lib/liff/bundle";
 import { startEmulator } from "../emulator/server.ts";
+import { KAIRAN_WEBHOOK_SETTINGS } from "../emulator/demo-channel.ts";
 
 const dev = process.argv.includes("--dev");
 const started = performance.now();
@@ -85,7 +86,8 @@ async function main() {
       appUrl: e.APP_URL,
       stateFile: path.join(e.KAIRAN_DATA_DIR, "line-emulator.json"),
       // LINE accepts only https media and webhook URLs; the demo app runs on http://localhost.
-      config: { allowLocalhostHttp: new URL(e.APP_URL).hostname === "localhost" },
+      // Webhook redelivery on, as Kairan asks of a real channel (emulator/demo-channel.ts).
+      config: { allowLocalhostHttp: new URL(e.APP_URL).hostname === "localhost", webhook: KAIRAN_WEBHOOK_SETTINGS },
     });
     cleanups.push(() => emulator.close());
     setChildEnv(emulator.env);
