@@ -80,6 +80,11 @@ const envSchema = z.object({
   DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(32),
   /** Lanes (queue jobs) per send, so that several worker processes can share one broadcast. */
   DELIVERY_LANES: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * The most resident positions in one slice of batches made while the first ones are already sending
+   * (lib/delivery/prepare-run.ts); 0 makes every batch in the start transaction, in one statement.
+   */
+  DELIVERY_SLICE_POSITIONS: z.coerce.number().int().min(0).max(100_000_000).default(262_144),
   /** Set by the start script when it runs the embedded PostgreSQL (demo and development mode). */
   KAIRAN_EMBEDDED: boolish.default(false),
 });

@@ -1,9 +1,12 @@
 // `npm run worker`: works Kairan's job queues (run one or more next to the web instances).
-import { loadEnvFile } from "@/lib/env";
+import { env, loadEnvFile } from "@/lib/env";
+import { useLineTransport } from "@/lib/line/transport";
 import { startWorker } from "@/lib/jobs/boss";
 import { JOBS } from "@/lib/jobs/registry";
 
 loadEnvFile(".env");
+// Multicasts, pushes and replies to api.line.me over keep-alive connections (lib/line/transport.ts).
+useLineTransport({ origins: [env().LINE_API_BASE_URL] });
 const worker = await startWorker(JOBS);
 console.log(`[worker] ${JOBS.length} 種類のジョブを処理しています (${JOBS.map((j) => j.name).join(", ")})`);
 let stopping = false;

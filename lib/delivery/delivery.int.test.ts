@@ -16,6 +16,7 @@ import { validateWithLine } from "@/lib/broadcasts/validate-with-line";
 import { startDeliveryRun } from "@/lib/delivery/start-run";
 import { runDeliveryLane, type MulticastSender, lineMulticast } from "@/lib/delivery/send-lane";
 import { finishRunIfDone } from "@/lib/delivery/finish-run";
+import { prepareRemainingBatches, PREPARE_STALL_MS } from "@/lib/delivery/prepare-run";
 import { closeDeliveryPools, deliveryPool } from "@/lib/delivery/pool";
 import { decodeRecipients } from "@/lib/delivery/recipients";
 import { segmentWhere } from "@/lib/segments/to-where";
@@ -72,9 +73,9 @@ async function batchKeys(db: Db, runId: string): Promise<Set<string>> {
   return new Set((await db.deliveryBatch.findMany({ where: { runId }, select: { retryKey: true } })).map((b) => b.retryKey));
 }
 
-async function sendAll(runId: string, lanes = 2, send?: MulticastSender) {
+async function sendAll(runId: string, lanes = 2, send?: MulticastSender, prepare?: () => Promise<unknown>) {
   const pool = deliveryPool(t.url);
-  const results = await Promise.all(Array.from({ length: lanes }, () => runDeliveryLane({ runId, pool, concurrency: 8, send })));
+  const results = await Promise.all(Array.from({ length: lanes }, () => runDeliveryLane({ runId, pool, concurrency: 8, send, prepare })));
   await finishRunIfDone(t.db, runId);
   return results;
 }
@@ -161,6 +162,77 @@ describe("[BROADCASTS] delivery engine", () => {
     expect(selected.has(blocking.lineUserId)).toBe(false);
     await sendAll(start.runId);
     expect((await multicastRows(await batchKeys(t.db, start.runId))).length).toBe(expected.length);
+  });
+
+  it("batches made in slices while the first ones are sent: the segment at \"send\", each resident once, in their language", async () => {
+    const [district] = await t.db.district.findMany({ orderBy: { sortOrder: "asc" }, skip: 3, take: 1 });
+    const editor = (await staffPair(t.db)).editor;
+    const { id: segmentId } = await saveSegment(t.db, {
+      actor: editor,
+      input: { name: "1地区か英語か登録者", description: "", filter: { combine: "or", groups: [{ combine: "and", conditions: [{ kind: "district", districtIds: [district!.id] }] }, { combine: "and", conditions: [{ kind: "language", values: ["en"] }] }, { combine: "and", conditions: [{ kind: "registered", value: true }] }] } },
+    });
+    // Changed since the bitmap build (decided by the segment's SQL in whichever slice they fall).
+    const leaving = await t.db.resident.findMany({ where: { followStatus: "FOLLOWING", registeredAt: { not: null }, districtId: { not: district!.id }, preferredLanguage: "ja" }, orderBy: { segPosition: "desc" }, take: 4, select: { id: true } });
+    await t.db.resident.updateMany({ where: { id: { in: leaving.map((m) => m.id) } }, data: { registeredAt: null } });
+    const { id } = await approvedBroadcast(t.db, { title: "分割作成の配信", segmentId });
+    const broadcast = await t.db.broadcast.findUniqueOrThrow({ where: { id } });
+    const where = segmentWhere(parseSegmentFilter(broadcast.targetFilter), { sendDate: new Date() });
+    const expected = await t.db.$queryRawUnsafe<{ line_user_id: string; preferred_language: string; seg_pos: number }[]>(
+      `select line_user_id, preferred_language, seg_pos from resident r where ${where.text}`,
+      ...where.values,
+    );
+    expect(expected.length).toBeGreaterThan(300);
+
+    // Slices of 64 and then 128 positions: the demo city's ~1,200 residents make about ten.
+    const start = await startDeliveryRun(t.db, { broadcastId: id, actor: null, slices: { first: 64, rest: 128 } });
+    if (!start.started) throw new Error("not started");
+    expect(start).toMatchObject({ prepared: false, recipients: expected.length });
+    expect(start.batches).toBeGreaterThan(0);
+    // After "send", before its slice is made: a resident blocks the account, so they get nothing.
+    const lateBlocker = expected.filter((r) => r.seg_pos >= 512).at(-1)!;
+    await t.db.resident.update({ where: { lineUserId: lateBlocker.line_user_id }, data: { followStatus: "BLOCKED" } });
+
+    // The preparer and two lanes at the same time, as after startBroadcastNow.
+    const [made] = await Promise.all([prepareRemainingBatches(t.db, start.runId, { first: 64, rest: 128 }), sendAll(start.runId)]);
+    expect(made).toBeGreaterThan(start.batches);
+    const batches = await t.db.deliveryBatch.findMany({ where: { runId: start.runId }, orderBy: { seq: "asc" } });
+    expect(batches.map((b) => b.seq)).toEqual(batches.map((_, i) => i + 1));
+    expect(batches.every((b) => b.recipientCount >= 1 && b.recipientCount <= 500 && b.status === "SENT")).toBe(true);
+    const wanted = new Map(expected.filter((r) => r !== lateBlocker).map((r) => [r.line_user_id, r.preferred_language === "en" ? "en" : "ja"]));
+    const selected = new Map(batches.flatMap((b) => decodeRecipients(b.recipients).map((u) => [u, b.language] as const)));
+    expect(selected.size).toBe(batches.reduce((n, b) => n + b.recipientCount, 0));
+    expect(selected).toEqual(wanted);
+
+    const rows = await multicastRows(await batchKeys(t.db, start.runId));
+    expect(rows.length).toBe(wanted.size);
+    expect(new Set(rows.map((r) => r.userId))).toEqual(new Set(wanted.keys()));
+    const run = await t.db.deliveryRun.findUniqueOrThrow({ where: { id: start.runId } });
+    expect(run).toMatchObject({ status: "SENT", recipients: wanted.size, batchCount: batches.length, selectionBits: null });
+    expect(run.preparedAt).not.toBeNull();
+  });
+
+  it("a preparer that stopped is replaced by a lane; cancel stops the slices", async () => {
+    const first = await approvedBroadcast(t.db, { title: "準備の引き継ぎ", segmentId: null });
+    const start = await startDeliveryRun(t.db, { broadcastId: first.id, actor: null, slices: { first: 256, rest: 256 } });
+    if (!start.started || start.prepared) throw new Error("expected a sliced run");
+    // Its preparer died right after the start transaction: nobody made a slice for longer than the stall time.
+    await t.db.deliveryRun.update({ where: { id: start.runId }, data: { preparingAt: new Date(Date.now() - PREPARE_STALL_MS - 1_000) } });
+    await sendAll(start.runId, 2, undefined, () => prepareRemainingBatches(t.db, start.runId, { first: 256, rest: 256 }));
+    const rows = await multicastRows(await batchKeys(t.db, start.runId));
+    const following = await t.db.resident.count({ where: { followStatus: "FOLLOWING" } });
+    expect(rows.length).toBe(following);
+    expect(new Set(rows.map((r) => r.userId)).size).toBe(following);
+    expect((await t.db.deliveryRun.findUniqueOrThrow({ where: { id: start.runId } })).status).toBe("SENT");
+
+    const second = await approvedBroadcast(t.db, { title: "準備中の取り消し", segmentId: null });
+    const canceled = await startDeliveryRun(t.db, { broadcastId: second.id, actor: null, slices: { first: 256, rest: 256 } });
+    if (!canceled.started || canceled.prepared) throw new Error("expected a sliced run");
+    await cancelBroadcast(t.db, { broadcastId: second.id, actor: second.approver });
+    expect(await prepareRemainingBatches(t.db, canceled.runId)).toBe(0);
+    expect(await t.db.deliveryBatch.count({ where: { runId: canceled.runId } })).toBe(canceled.batches);
+    await sendAll(canceled.runId);
+    expect(await multicastRows(await batchKeys(t.db, canceled.runId))).toEqual([]);
+    expect(await t.db.deliveryRun.findUniqueOrThrow({ where: { id: canceled.runId } })).toMatchObject({ status: "CANCELED" });
   });
 
   it("500s and accepted-then-dropped connections are retried with the same key: exactly once", async () => {

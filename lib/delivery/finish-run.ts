@@ -24,6 +24,8 @@ export async function finishRunIfDone(db: Db, runId: string): Promise<"finished"
     if (!totals || Number(totals.open) > 0) return "open";
     const run = await tx.deliveryRun.findUnique({ where: { id: runId }, include: { broadcast: true } });
     if (!run || run.finishedAt) return "already";
+    // Slices still to be made (prepare-run.ts): more batches are coming.
+    if (!run.preparedAt) return "open";
     const sent = Number(totals.sent);
     const failed = Number(totals.failed);
     const canceled = run.status === "CANCELED" || Number(totals.canceled) > 0;

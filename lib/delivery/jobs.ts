@@ -8,6 +8,7 @@ import { deliveryPool } from "@/lib/delivery/pool";
 import { runDeliveryLane, LEASE_MS } from "@/lib/delivery/send-lane";
 import { startDeliveryRun, type StartRunResult } from "@/lib/delivery/start-run";
 import { finishRunIfDone } from "@/lib/delivery/finish-run";
+import { prepareRemainingBatches } from "@/lib/delivery/prepare-run";
 import { rebuildSegmentIndex } from "@/lib/segments/segment-index";
 import type { AuditActor } from "@/lib/audit/write-audit";
 
@@ -20,7 +21,7 @@ export const deliverySendRunJob = defineJob<{ runId: string; lane: number }>({
   localConcurrency: 2,
   pollingIntervalSeconds: 0.5,
   async handle({ runId }) {
-    await runDeliveryLane({ runId, pool: deliveryPool() });
+    await runDeliveryLane({ runId, pool: deliveryPool(), prepare: () => prepareRemainingBatches(db, runId) });
     await finishRunIfDone(db, runId);
   },
 });
@@ -33,7 +34,15 @@ export async function startLanes(runId: string, lanes = env().DELIVERY_LANES): P
 /** Starts a broadcast that is due now and queues its lanes. */
 export async function startBroadcastNow(broadcastId: string, actor: AuditActor | null): Promise<StartRunResult> {
   const result = await startDeliveryRun(db, { broadcastId, actor });
-  if (result.started && result.batches > 0) await startLanes(result.runId);
+  if (result.started && (result.batches > 0 || !result.prepared)) await startLanes(result.runId);
+  if (result.started && !result.prepared) {
+    // The other slices, made while the lanes send the first (not awaited: the staff member who
+    // pressed send gets the answer now). Should this process stop, a lane takes over (send-lane.ts).
+    const runId = result.runId;
+    void prepareRemainingBatches(db, runId)
+      .then(() => finishRunIfDone(db, runId))
+      .catch((error: unknown) => console.error(`[delivery] preparing run ${runId} stopped; a lane will continue:`, error));
+  }
   if (!result.started && result.reason === "quiet-hours" && result.nextRunAt) await scheduleStart(broadcastId, result.nextRunAt);
   return result;
 }
@@ -61,16 +70,16 @@ export const deliverySweepJob = defineJob<Record<string, never>>({
     const due = await db.broadcast.findMany({ where: { status: "APPROVED", nextRunAt: { lte: new Date() } }, select: { id: true }, take: 100 });
     for (const { id } of due) await startBroadcastNow(id, null).catch((error) => console.error(`[delivery] could not start ${id}:`, error));
     // Runs nobody has touched for longer than a lease: their worker died. Start a lane again.
-    const stalled = await db.$queryRawUnsafe<{ run_id: string; open: bigint }[]>(
-      `select b.run_id, count(*) filter (where b.status in ('PENDING', 'SENDING')) as open
-       from delivery_batch b join delivery_run r on r.id = b.run_id
+    const stalled = await db.$queryRawUnsafe<{ run_id: string; open: bigint; prepared: boolean }[]>(
+      `select r.id as run_id, count(b.id) filter (where b.status in ('PENDING', 'SENDING')) as open, r.prepared_at is not null as prepared
+       from delivery_run r left join delivery_batch b on b.run_id = r.id
        where r.status in ('SENDING', 'CANCELED') and r.finished_at is null
-       group by b.run_id
-       having max(b.updated_at) < now() - $1 * interval '1 millisecond'`,
+       group by r.id
+       having greatest(max(b.updated_at), r.preparing_at, r.started_at) < now() - $1 * interval '1 millisecond'`,
       LEASE_MS + 5_000,
     );
     for (const run of stalled) {
-      if (Number(run.open) > 0) await startLanes(run.run_id, 1);
+      if (Number(run.open) > 0 || !run.prepared) await startLanes(run.run_id, 1);
       else await finishRunIfDone(db, run.run_id);
     }
   },

@@ -1,8 +1,9 @@
 // A token bucket in PostgreSQL (rate_limit_bucket) shared by every worker process: LINE limits a
 // channel, not a process ("rate limits for each API function on a per-channel basis", FACTS.md §2), so
-// two workers at 90 % each would get 429s. A lane leases a few tokens per round trip and spends them
-// locally, so the database sees ~100 leases a second at 1,800 requests/s. Refill uses the database's
-// clock, the one clock all workers share. A 429 pauses every worker (pausedUntil).
+// two workers at 90 % each would get 429s. A process leases ~20 ms of tokens per round trip (one
+// limiter for all its lanes, the next lease asked for before the tokens in hand run out) and spends
+// them locally, so the database sees ~50 leases a second at 1,800 requests/s. Refill uses the
+// database's clock, the one clock all workers share. A 429 pauses every worker (pausedUntil).
 import type pg from "pg";
 
 export type RateLimit = {
@@ -23,9 +24,12 @@ export function multicastRateLimit(limitPerSecond: number, share: number): RateL
   return {
     key: MULTICAST_BUCKET,
     ratePerSecond,
-    // 50 ms worth: in any one-second window at most rate + burst requests (≤ 1,890 of LINE's 2,000).
+    // 50 ms worth of burst and 20 ms per lease. A process holds at most two leases (the next is asked
+    // for when fewer than a lease's tokens are left), so a token is spent at most ~2 leases after it
+    // was granted and any one-second window sees at most rate + burst + 2 × lease requests (1,962 of
+    // LINE's 2,000).
     burst: Math.max(1, Math.floor(ratePerSecond * 0.05)),
-    lease: Math.max(1, Math.min(25, Math.floor(ratePerSecond * 0.01))),
+    lease: Math.max(1, Math.min(50, Math.floor(ratePerSecond * 0.02))),
   };
 }
 
@@ -69,11 +73,22 @@ export class SharedRateLimiter {
       if (signal?.aborted) throw signal.reason ?? new Error("aborted");
       if (this.local > 0) {
         this.local--;
+        // Lease the next tokens before these run out, so senders do not wait on the round trip.
+        if (this.local < this.limit.lease) this.startLease();
         return;
       }
-      this.fetching ??= this.lease().finally(() => (this.fetching = null));
-      await this.fetching;
+      await this.startLease();
     }
+  }
+
+  private startLease(): Promise<void> {
+    if (!this.fetching) {
+      const leasing = this.lease().finally(() => (this.fetching = null));
+      // A lease started ahead may fail with nobody waiting for it yet; the next take() tries again.
+      leasing.catch(() => undefined);
+      this.fetching = leasing;
+    }
+    return this.fetching;
   }
 
   private async lease(): Promise<void> {
@@ -93,8 +108,10 @@ export class SharedRateLimiter {
       this.local += row.granted;
       return;
     }
-    // Empty (or paused): wait until one token has refilled, or the pause is over.
-    const waitMs = row.paused ? Math.max(5, Number(row.paused_ms ?? 0)) : Math.max(1, ((1 - Number(row.available)) / this.limit.ratePerSecond) * 1000);
+    // Empty (or paused): wait until a lease's worth has refilled (not one token: asking again for
+    // every token at 1,800/s would be a query per request), or the pause is over.
+    const want = Math.min(this.limit.lease, this.limit.burst);
+    const waitMs = row.paused ? Math.max(5, Number(row.paused_ms ?? 0)) : Math.max(1, ((want - Number(row.available)) / this.limit.ratePerSecond) * 1000);
     await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, 1000)));
   }
 
@@ -109,4 +126,16 @@ export class SharedRateLimiter {
       [this.limit.key, ms],
     );
   }
+}
+
+const shared = new Map<string, { pool: pg.Pool; limiter: SharedRateLimiter }>();
+
+/** The process's limiter for a bucket: every lane of the process leases through the same one. */
+export function processRateLimiter(pool: pg.Pool, limit: RateLimit): SharedRateLimiter {
+  const key = `${limit.key}|${limit.ratePerSecond}|${limit.burst}|${limit.lease}`;
+  const found = shared.get(key);
+  if (found && found.pool === pool) return found.limiter;
+  const limiter = new SharedRateLimiter(pool, limit);
+  shared.set(key, { pool, limiter });
+  return limiter;
 }

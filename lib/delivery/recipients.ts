@@ -3,6 +3,9 @@
 // them, and half the bytes without compression made it 2.6× faster than text arrays (benchmarks.md).
 export const RECIPIENT_BYTES = 16;
 
+/** multicast: "Max: 500 user IDs" (messaging-api.yml, MulticastRequest.to maxItems). */
+export const LINE_MULTICAST_MAX_RECIPIENTS = 500;
+
 /** SQL expression for one resident's packed id (for string_agg over `resident r`). */
 export const PACKED_LINE_USER_ID_SQL = "decode(substr(r.line_user_id, 2), 'hex')";
 

@@ -23,7 +23,8 @@ import { getMessagingApiClient } from "@/lib/line/clients";
 import type { LineMessage } from "@/lib/line/messages";
 import { env } from "@/lib/env";
 import { decodeRecipients } from "@/lib/delivery/recipients";
-import { multicastRateLimit, SharedRateLimiter } from "@/lib/delivery/rate-limiter";
+import { multicastRateLimit, processRateLimiter, type SharedRateLimiter } from "@/lib/delivery/rate-limiter";
+import { PREPARE_STALL_MS } from "@/lib/delivery/prepare-run";
 
 /** After this long without an outcome, a claimed batch may be claimed again (a worker died). */
 export const LEASE_MS = 30_000;
@@ -78,6 +79,8 @@ export type LaneOptions = {
   limiter?: SharedRateLimiter;
   signal?: AbortSignal;
   log?: (line: string) => void;
+  /** Makes the run's remaining slices of batches (prepare-run.ts) when their preparer has stopped. */
+  prepare?: () => Promise<unknown>;
 };
 
 export type LaneResult = { sent: number; retried: number; failed: number; rateLimited: number };
@@ -125,7 +128,9 @@ returning b.id, b.seq, b.language, b.recipients, b.retry_key, b.attempts`;
 const OPEN_SQL = `
 select count(*)::int as open,
        extract(epoch from (least(min(next_attempt_at) filter (where status = 'PENDING'),
-                                 min(lease_until) filter (where status = 'SENDING')) - now())) * 1000 as next_in_ms
+                                 min(lease_until) filter (where status = 'SENDING')) - now())) * 1000 as next_in_ms,
+       (select r.prepared_at is not null from delivery_run r where r.id = $1::uuid) as prepared,
+       (select extract(epoch from now() - coalesce(r.preparing_at, r.started_at)) * 1000 from delivery_run r where r.id = $1::uuid) as preparing_silent_ms
 from delivery_batch where run_id = $1::uuid and status in ('PENDING', 'SENDING')`;
 
 const RECORD_SQL = `
@@ -237,7 +242,7 @@ export async function runDeliveryLane(options: LaneOptions): Promise<LaneResult>
   const e = env();
   const send = options.send ?? lineMulticast;
   const concurrency = options.concurrency ?? e.DELIVERY_CONCURRENCY;
-  const limiter = options.limiter ?? new SharedRateLimiter(pool, multicastRateLimit(e.LINE_MULTICAST_RATE_LIMIT, e.DELIVERY_RATE_SHARE));
+  const limiter = options.limiter ?? processRateLimiter(pool, multicastRateLimit(e.LINE_MULTICAST_RATE_LIMIT, e.DELIVERY_RATE_SHARE));
   const recorder = new OutcomeRecorder(pool);
   const { messages, notificationDisabled } = await patiently(() => runMessages(pool, runId), options.signal);
   const result: LaneResult = { sent: 0, retried: 0, failed: 0, rateLimited: 0 };
@@ -252,24 +257,53 @@ export async function runDeliveryLane(options: LaneOptions): Promise<LaneResult>
     return rows.length;
   };
 
+  const startClaim = () => (claiming ??= claim().finally(() => (claiming = null)));
+
   const next = async (): Promise<Claimed | null> => {
     for (;;) {
       if (done || options.signal?.aborted) return null;
       const ready = queue.shift();
-      if (ready) return ready;
-      claiming ??= claim().finally(() => (claiming = null));
-      const got = await claiming;
-      if (got > 0 || queue.length > 0) continue;
-      // Nothing to claim now: finished, or waiting for retries and other lanes' leases.
-      await patiently(() => recorder.flush(), options.signal);
-      const { rows } = await patiently(() => pool.query<{ open: number; next_in_ms: number | null }>(OPEN_SQL, [runId]), options.signal);
-      if ((rows[0]?.open ?? 0) === 0) {
-        done = true;
-        return null;
+      if (ready) {
+        // Claim the next group while this one is being sent, so no sender waits for the database.
+        if (queue.length < concurrency / 2) void startClaim().catch(() => undefined);
+        return ready;
       }
-      const wait = Math.min(1_000, Math.max(50, Number(rows[0]?.next_in_ms ?? 1_000)));
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      const got = await startClaim();
+      if (got > 0 || queue.length > 0) continue;
+      // Nothing to claim now: finished, waiting for retries and other lanes' leases, or for the next
+      // slice of batches. One sender looks; the others wait for its answer.
+      waiting ??= whenNothingToClaim().finally(() => (waiting = null));
+      await waiting;
     }
+  };
+
+  let waiting: Promise<void> | null = null;
+  let takingOver: Promise<unknown> | null = null;
+  const whenNothingToClaim = async (): Promise<void> => {
+    await patiently(() => recorder.flush(), options.signal);
+    const { rows } = await patiently(
+      () => pool.query<{ open: number; next_in_ms: number | null; prepared: boolean | null; preparing_silent_ms: number | null }>(OPEN_SQL, [runId]),
+      options.signal,
+    );
+    const state = rows[0];
+    const prepared = state?.prepared !== false;
+    if ((state?.open ?? 0) === 0 && prepared) {
+      done = true;
+      return;
+    }
+    if (!prepared) {
+      // More slices are being made: look again shortly, or make them if their preparer stopped.
+      if (options.prepare && !takingOver && Number(state?.preparing_silent_ms ?? 0) > PREPARE_STALL_MS) {
+        takingOver = options
+          .prepare()
+          .catch((error: unknown) => options.log?.(`[delivery] preparing run ${runId} failed; trying again later: ${(error as Error).message}`))
+          .finally(() => (takingOver = null));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return;
+    }
+    const wait = Math.min(1_000, Math.max(50, Number(state?.next_in_ms ?? 1_000)));
+    await new Promise((resolve) => setTimeout(resolve, wait));
   };
 
   const sender = async () => {

@@ -1,7 +1,9 @@
 // Starting a send (ARCHITECTURE.md "Outbound delivery"): claim the approved broadcast with a
-// conditional update, freeze its LINE messages into a DeliveryRun, and turn the segment into
-// DeliveryBatch rows — ≤ 500 recipients of one language each, each with its own X-Line-Retry-Key —
-// in one SQL statement, all in one transaction. Queue jobs then send the batches (send-lane.ts).
+// conditional update, freeze its LINE messages into a DeliveryRun, evaluate its segment once, and turn
+// the segment into DeliveryBatch rows — ≤ 500 recipients of one language each, each with its own
+// X-Line-Retry-Key. With the segment bitmap index (the usual case) the first slice of positions is
+// made here, in the start transaction, and the rest by prepare-run.ts while lanes already send;
+// without it, every batch is made here in one statement. Queue jobs then send the batches (send-lane.ts).
 import { isTransactionConflict, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -12,15 +14,25 @@ import { afterQuietHours, isQuietTime, parseQuietHours } from "@/lib/broadcasts/
 import { parseSegmentFilter, EVERYONE } from "@/lib/segments/filter";
 import { segmentWhere } from "@/lib/segments/to-where";
 import { segmentSelection } from "@/lib/segments/segment-index";
-import { PACKED_LINE_USER_ID_SQL } from "@/lib/delivery/recipients";
+import { LINE_MULTICAST_MAX_RECIPIENTS, PACKED_LINE_USER_ID_SQL } from "@/lib/delivery/recipients";
+import { configuredSlices, createSlice, sliceEnd, type SliceSizes } from "@/lib/delivery/prepare-run";
 import { finishRunIfDone } from "@/lib/delivery/finish-run";
 import { lineMessageContext } from "@/lib/broadcasts/message-context";
 
-/** multicast: "Max: 500 user IDs" (messaging-api.yml, MulticastRequest.to maxItems). */
-export const LINE_MULTICAST_MAX_RECIPIENTS = 500;
+export { LINE_MULTICAST_MAX_RECIPIENTS };
 
 export type StartRunResult =
-  | { started: true; runId: string; recipients: number; batches: number; batchCreationMs: number }
+  | {
+      started: true;
+      runId: string;
+      /** Residents the send is for (the segment's count at "send"). */
+      recipients: number;
+      /** Batches made in the start transaction (all of them when `prepared`). */
+      batches: number;
+      batchCreationMs: number;
+      /** False while later slices are still to be made (prepareRemainingBatches). */
+      prepared: boolean;
+    }
   | { started: false; reason: "not-due" | "not-approved" | "quiet-hours"; nextRunAt?: Date };
 
 /**
@@ -47,38 +59,7 @@ export function batchInsertSql(whereText: string): string {
     group by lang, chunk`;
 }
 
-/**
- * The same statement when the segment bitmap index is usable: per language, an index-only scan of
- * resident_deliverable_idx (preferred_language, with line_user_id and seg_pos) keeps the residents
- * whose bit is set in the segment's bitmap ($3, evaluated from the build), numbered as they come — no
- * heap scan and no sort of a million rows; residents changed since the build ($5) are decided by the
- * segment's SQL. $1 run id, $2 the languages that have their own variant, $4 the bitmap's size.
- */
-export function bitmapBatchInsertSql(languages: string[], whereText: string): string {
-  const inBitmap = `case when r.seg_pos < $4::int then get_bit($3::bytea, r.seg_pos) = 1 else false end`;
-  const branch = (lang: string, languageCondition: string) => `
-      select ${lang} as lang, ${PACKED_LINE_USER_ID_SQL} as packed, (row_number() over () - 1) / ${LINE_MULTICAST_MAX_RECIPIENTS} as chunk
-      from resident r
-      where r.follow_status = 'FOLLOWING' and ${languageCondition} and ${inBitmap}`;
-  const branches = [
-    ...languages.map((_, i) => branch(`($2::text[])[${i + 1}]`, `r.preferred_language = ($2::text[])[${i + 1}]`)),
-    branch("'ja'", "r.preferred_language <> all($2::text[])"),
-    // Changed since the build: numbered apart (their chunks never mix with the others').
-    `
-      select case when r.preferred_language = any($2::text[]) then r.preferred_language else 'ja' end, ${PACKED_LINE_USER_ID_SQL},
-             1000000000 + (row_number() over () - 1) / ${LINE_MULTICAST_MAX_RECIPIENTS}
-      from resident r
-      where r.seg_pos = any($5::int[]) and ${whereText}`,
-  ];
-  return `
-    insert into delivery_batch (run_id, seq, language, recipient_count, recipients, retry_key)
-    select $1::uuid, (row_number() over (order by lang, chunk))::int, lang, count(*)::int,
-           string_agg(packed, ''::bytea), gen_random_uuid()
-    from (${branches.join("\n      union all")}) t
-    group by lang, chunk`;
-}
-
-type StartRunOptions = { broadcastId: string; actor?: AuditActor | null; now?: Date };
+type StartRunOptions = { broadcastId: string; actor?: AuditActor | null; now?: Date; slices?: SliceSizes };
 
 /**
  * Starts a send once. Two starts at the same moment (a double click, two workers): both read APPROVED,
@@ -137,38 +118,84 @@ async function startDeliveryRunOnce(db: Db, options: StartRunOptions): Promise<S
       const started = performance.now();
       const selection = await segmentSelection(tx, filter, { sendDate: scheduledFor });
       let batches: number;
+      let recipients: number;
+      let prepared = true;
       if (selection.kind === "bitmap") {
-        // The planner would rather read the table than the whole covering index for the big
-        // Japanese branch; measured, the index-only scan is several times faster (benchmarks.md).
+        // The selection is kept on the run: every slice applies the segment as it was now.
+        const slices = options.slices ?? configuredSlices();
+        // The positions to cover, and the count the progress shows until the last slice is made.
+        const changed = segmentWhere(filter, { sendDate: scheduledFor, firstParam: 2 });
+        const [bounds] = await tx.$queryRawUnsafe<{ end: number; dirty_in_segment: number }[]>(
+          `select coalesce((select max(seg_pos) from resident), -1) + 1 as "end",
+                  (select count(*)::int from resident r where r.seg_pos = any($1::int[]) and ${changed.text}) as dirty_in_segment`,
+          selection.dirty,
+          ...changed.values,
+        );
+        const end = bounds?.end ?? 0;
+        const to = sliceEnd(0, end, slices);
+        // The planner would rather read the table than the covering index for the big Japanese
+        // branch; measured, the index range scans are several times faster (benchmarks.md).
         await tx.$executeRawUnsafe("set local enable_seqscan = off");
-        const where = segmentWhere(filter, { sendDate: scheduledFor, firstParam: 6 });
-        batches = await tx.$executeRawUnsafe(bitmapBatchInsertSql(languages, where.text), run.id, languages, selection.bits, selection.size, selection.dirty, ...where.values);
+        batches = await createSlice((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+          runId: run.id,
+          selection: { bits: selection.bits, size: selection.size, dirty: selection.dirty, languages },
+          filter: broadcast.targetFilter,
+          sendDate: scheduledFor,
+          from: 0,
+          to,
+          seqBase: 0,
+        });
         await tx.$executeRawUnsafe("set local enable_seqscan = on");
+        prepared = to >= end;
+        recipients = popcount(selection.bits) + (bounds?.dirty_in_segment ?? 0);
+        await tx.deliveryRun.update({
+          where: { id: run.id },
+          data: prepared
+            ? { preparedAt: new Date(), prepareFrom: end, prepareTo: end }
+            : { selectionBits: new Uint8Array(selection.bits), selectionSize: selection.size, selectionDirty: selection.dirty, languages, prepareFrom: to, prepareTo: end, preparingAt: new Date() },
+        });
       } else {
         const where = segmentWhere(filter, { sendDate: scheduledFor, firstParam: 3 });
         batches = await tx.$executeRawUnsafe(batchInsertSql(where.text), run.id, languages, ...where.values);
+        await tx.deliveryRun.update({ where: { id: run.id }, data: { preparedAt: new Date() } });
+        recipients = -1;
       }
       const batchCreationMs = Math.round(performance.now() - started);
-      const [totals] = await tx.$queryRawUnsafe<{ recipients: bigint | null }[]>(
-        "select sum(recipient_count) as recipients from delivery_batch where run_id = $1::uuid",
-        run.id,
-      );
-      const recipients = Number(totals?.recipients ?? 0);
+      if (prepared) {
+        const [totals] = await tx.$queryRawUnsafe<{ recipients: bigint | null }[]>(
+          "select sum(recipient_count) as recipients from delivery_batch where run_id = $1::uuid",
+          run.id,
+        );
+        recipients = Number(totals?.recipients ?? 0);
+      }
       await tx.deliveryRun.update({ where: { id: run.id }, data: { recipients, batchCount: batches, batchCreationMs } });
       await writeAudit(tx, {
         actor: actor ?? SYSTEM_ACTOR,
         action: "broadcast.send",
         target: { type: "broadcast", id: broadcast.id },
-        summary: { title: broadcast.title, run: run.seq, recipients, batches, emergency: broadcast.emergency, target: broadcast.targetLabel },
+        summary: { title: broadcast.title, run: run.seq, recipients, emergency: broadcast.emergency, target: broadcast.targetLabel },
       });
-      return { started: true, runId: run.id, recipients, batches, batchCreationMs } as const;
+      return { started: true, runId: run.id, recipients, batches, batchCreationMs, prepared } as const;
     },
     // REPEATABLE READ: the segment's bitmap, its list of changed residents and the statement that
     // creates the batches must all see the same residents (lib/segments/segment-index.ts).
     { timeout: 300_000, maxWait: 30_000, isolationLevel: "RepeatableRead" },
   ).then(async (result) => {
     // Nobody to send to: the run is already complete.
-    if (result.started && result.batches === 0) await finishRunIfDone(db, result.runId);
+    if (result.started && result.prepared && result.batches === 0) await finishRunIfDone(db, result.runId);
     return result;
   });
+}
+
+/** Residents in a segment bitmap. */
+function popcount(bits: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < bits.length; i++) {
+    let b = bits[i]!;
+    while (b) {
+      b &= b - 1;
+      count++;
+    }
+  }
+  return count;
 }

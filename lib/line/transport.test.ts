@@ -1,0 +1,105 @@
+// The keep-alive transport under @line/bot-sdk (lib/line/transport.ts) against the emulator: the SDK
+// answers exactly as over Node's fetch — statuses, headers, bodies, HTTPFetchError for 4xx/5xx, fetch's
+// TypeError for a connection that fails — and what the transport does not carry goes to the fallback.
+import http from "node:http";
+import { randomUUID } from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
+import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { syntheticLineUserId } from "@/lib/demo/synthetic-residents";
+import { classifyLineError } from "./errors";
+import { createLineTransport, stopLineTransport, useLineTransport } from "./transport";
+
+let emu: TestEmulator;
+let client: messagingApi.MessagingApiClient;
+const ALICE = syntheticLineUserId(1);
+const BOB = syntheticLineUserId(2);
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  client = new messagingApi.MessagingApiClient({ channelAccessToken: emu.token, baseURL: emu.url });
+  useLineTransport({ origins: [emu.url] });
+});
+afterAll(async () => {
+  stopLineTransport();
+  await emu.close();
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe("[LINE] keep-alive transport under @line/bot-sdk", () => {
+  it("multicasts with a retry key; the repeat is HTTPFetchError 409 with the accepted request id", async () => {
+    const key = randomUUID();
+    const first = await client.multicastWithHttpInfo({ to: [ALICE, BOB], messages: [{ type: "text", text: "一斉送信のテスト" }] }, key);
+    expect(first.httpResponse.status).toBe(200);
+    expect(first.body).toEqual({});
+    const requestId = first.httpResponse.headers.get("x-line-request-id");
+    expect(requestId).toMatch(/\S/);
+    const repeat = await client.multicast({ to: [ALICE, BOB], messages: [{ type: "text", text: "一斉送信のテスト" }] }, key).catch((e: unknown) => e);
+    expect(repeat).toBeInstanceOf(HTTPFetchError);
+    expect(classifyLineError(repeat)).toEqual({ kind: "already-accepted", acceptedRequestId: requestId });
+    const received = await emu.admin("GET", `/messages?endpoint=multicast&limit=100`);
+    expect((received.json.messages as { retryKey: string }[]).filter((m) => m.retryKey === key)).toHaveLength(2);
+  });
+
+  it("LINE's 400 arrives with its details, as over fetch", async () => {
+    const error = await client.pushMessage({ to: ALICE, messages: [{ type: "text", text: "" }] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HTTPFetchError);
+    const outcome = classifyLineError(error);
+    expect(outcome).toMatchObject({ kind: "rejected", status: 400 });
+    expect(JSON.stringify(outcome)).toContain("messages[0].text");
+  });
+
+  it("GETs with JSON answers and 404s work (profile)", async () => {
+    const profile = await client.getProfile(ALICE);
+    expect(profile.userId).toBe(ALICE);
+    const missing = await client.getProfile("U00000000000000000000000000000000").catch((e: unknown) => e);
+    expect((missing as HTTPFetchError).status).toBe(404);
+  });
+
+  it("a connection that cannot be made fails as fetch does: retried with the same key", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const transport = createLineTransport({ origins: [`http://127.0.0.1:${port}`] });
+    const error = await transport(`http://127.0.0.1:${port}/v2/bot/message/multicast`, { method: "POST", body: "{}" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as TypeError).message).toBe("fetch failed");
+    expect(classifyLineError(error)).toEqual({ kind: "retry", reason: "network", status: null });
+  });
+
+  it("leaves other origins, Request objects and form bodies to the original fetch", async () => {
+    const fallback = vi.fn(async () => new Response("fallback"));
+    const transport = createLineTransport({ origins: [emu.url], fallback: fallback as unknown as typeof fetch });
+    await transport("https://example.invalid/x");
+    await transport(new Request(`${emu.url}/v2/bot/info`));
+    await transport(`${emu.url}/v2/bot/richmenu/x/content`, { method: "POST", body: new Blob(["png"]) });
+    expect(fallback).toHaveBeenCalledTimes(3);
+    const info = await transport(`${emu.url}/v2/bot/info`, { headers: { authorization: `Bearer ${emu.token}` } });
+    expect(fallback).toHaveBeenCalledTimes(3);
+    expect(((await info.json()) as { basicId: string }).basicId).toMatch(/^@/);
+  });
+
+  it("keeps connections alive across requests", async () => {
+    let connections = 0;
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on("end", () => res.writeHead(200, { "content-type": "application/json", "x-line-request-id": "r" }).end("{}"));
+    });
+    server.on("connection", () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const transport = createLineTransport({ origins: [origin] });
+      for (let i = 0; i < 10; i++) {
+        const answer = await transport(`${origin}/v2/bot/message/push`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get("x-line-request-id")).toBe("r");
+      }
+      expect(connections).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
