@@ -278,6 +278,7 @@ export async function runDeliveryLane(options: LaneOptions): Promise<LaneResult>
   };
 
   let waiting: Promise<void> | null = null;
+  let inFlight = 0;
   let takingOver: Promise<unknown> | null = null;
   const whenNothingToClaim = async (): Promise<void> => {
     await patiently(() => recorder.flush(), options.signal);
@@ -302,7 +303,9 @@ export async function runDeliveryLane(options: LaneOptions): Promise<LaneResult>
       await new Promise((resolve) => setTimeout(resolve, 10));
       return;
     }
-    const wait = Math.min(1_000, Math.max(50, Number(state?.next_in_ms ?? 1_000)));
+    // Our own requests still in flight end in milliseconds (and may bring retries): look again soon.
+    // Otherwise the open batches wait for a retry time or another lane's lease.
+    const wait = inFlight > 0 ? 20 : Math.min(1_000, Math.max(50, Number(state?.next_in_ms ?? 1_000)));
     await new Promise((resolve) => setTimeout(resolve, wait));
   };
 
@@ -318,8 +321,9 @@ export async function runDeliveryLane(options: LaneOptions): Promise<LaneResult>
         continue;
       }
       await patiently(() => limiter.take(options.signal), options.signal);
+      inFlight++;
       try {
-        const answer = await send({ to, messages: batchMessages, notificationDisabled, retryKey: batch.retry_key });
+        const answer = await send({ to, messages: batchMessages, notificationDisabled, retryKey: batch.retry_key }).finally(() => inFlight--);
         recorder.add({ id: batch.id, status: "SENT", http: answer.status, requestId: answer.requestId, acceptedRequestId: null, error: null, details: null, retryInMs: null, refund: false });
         result.sent++;
       } catch (error) {

@@ -7,13 +7,20 @@
 //   3. the LINE emulator (a child process, N synthetic friends) and worker process(es) started as in
 //      production (`tsx scripts/worker.ts`);
 //   4. a Japanese + English broadcast drafted, submitted (LINE's validate endpoint) and approved, then
-//      "send": the claim and the one statement that creates the batches, and the lanes queued — the
-//      clock runs from here to the last multicast the emulator accepted;
+//      "send": the claim, the first slice of batches and the lanes queued, the other slices made while
+//      the first are sent (lib/delivery/prepare-run.ts) — the clock runs from here to the last multicast
+//      the emulator accepted;
 //   5. the emulator's record checked: every deliverable resident exactly once, nobody twice, blocked
 //      residents never; the 429s the workers got.
 //
+// Steps 3–5 run once per --modes entry, side by side in one run, each with a fresh emulator and worker:
+// "sliced" (the default, DELIVERY_SLICE_POSITIONS=--slice-positions), "sliced:N" (another slice cap),
+// "single" (every batch made in the start transaction first, DELIVERY_SLICE_POSITIONS=0). The headline
+// figures are the first mode's; every mode's are under "sends".
+//
 // Human summary, then the last line: one JSON object. Options: --residents N, --workers W (worker
-// processes), --lanes L, --concurrency C (requests in flight per lane), --keep-db.
+// processes), --lanes L, --concurrency C (requests in flight per lane), --modes, --slice-positions,
+// --keep-db.
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { createDb } from "@/lib/db";
