@@ -17,6 +17,7 @@ import { startDeliveryRun } from "@/lib/delivery/start-run";
 import { runDeliveryLane, type MulticastSender, lineMulticast } from "@/lib/delivery/send-lane";
 import { finishRunIfDone } from "@/lib/delivery/finish-run";
 import { prepareRemainingBatches, PREPARE_STALL_MS } from "@/lib/delivery/prepare-run";
+import { broadcastRuns } from "@/lib/delivery/progress";
 import { closeDeliveryPools, deliveryPool } from "@/lib/delivery/pool";
 import { decodeRecipients } from "@/lib/delivery/recipients";
 import { segmentWhere } from "@/lib/segments/to-where";
@@ -188,6 +189,9 @@ describe("[BROADCASTS] delivery engine", () => {
     if (!start.started) throw new Error("not started");
     expect(start).toMatchObject({ prepared: false, recipients: expected.length });
     expect(start.batches).toBeGreaterThan(0);
+    // The progress counts the residents whose batches are not made yet as remaining.
+    const [progress] = await broadcastRuns(t.db, id);
+    expect(progress).toMatchObject({ recipients: expected.length, sent: 0, remaining: expected.length });
     // After "send", before its slice is made: a resident blocks the account, so they get nothing.
     const lateBlocker = expected.filter((r) => r.seg_pos >= 512).at(-1)!;
     await t.db.resident.update({ where: { lineUserId: lateBlocker.line_user_id }, data: { followStatus: "BLOCKED" } });

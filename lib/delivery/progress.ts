@@ -41,6 +41,8 @@ type Row = {
   batch_creation_ms: number;
   started_at: Date;
   finished_at: Date | null;
+  /** False while slices of batches are still being made (prepare-run.ts). */
+  prepared: boolean;
   sent: bigint;
   failed: bigint;
   canceled: bigint;
@@ -57,7 +59,10 @@ const RECENT_SECONDS = 5;
 
 function toProgress(row: Row): RunProgress {
   const sent = Number(row.sent);
-  const remaining = Number(row.remaining);
+  // While slices are still being made, the residents without a batch yet are remaining too.
+  const remaining = row.prepared
+    ? Number(row.remaining)
+    : Math.max(Number(row.remaining), row.recipients - sent - Number(row.failed) - Number(row.canceled));
   const running = row.finished_at === null && (row.status === "SENDING" || row.status === "CANCELED");
   const seconds = row.last_accepted ? (row.last_accepted.getTime() - row.started_at.getTime()) / 1000 : null;
   const rate = running ? Number(row.recent) / RECENT_SECONDS : seconds && seconds > 0 ? sent / seconds : 0;
@@ -90,7 +95,7 @@ function toProgress(row: Row): RunProgress {
 async function progressWhere(db: DbTx, where: string, value: string | string[]): Promise<RunProgress[]> {
   const rows = await db.$queryRawUnsafe<Row[]>(
     `select r.id, r.broadcast_id, r.seq, r.status, r.started_by_label, r.recipients, r.batch_count, r.batch_creation_ms,
-            r.started_at, r.finished_at,
+            r.started_at, r.finished_at, r.prepared_at is not null as prepared,
             coalesce(sum(b.recipient_count) filter (where b.status = 'SENT'), 0) as sent,
             coalesce(sum(b.recipient_count) filter (where b.status = 'FAILED'), 0) as failed,
             coalesce(sum(b.recipient_count) filter (where b.status = 'CANCELED'), 0) as canceled,
