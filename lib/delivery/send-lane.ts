@@ -297,10 +297,10 @@ export async function runDeliveryLane(options: LaneOptions): Promise<LaneResult>
       if (options.prepare && !takingOver && Number(state?.preparing_silent_ms ?? 0) > PREPARE_STALL_MS) {
         takingOver = options
           .prepare()
-          .catch((error: unknown) => options.log?.(`[delivery] preparing run ${runId} failed; trying again later: ${(error as Error).message}`))
+          .catch((error: unknown) => (options.log ?? console.error)(`[delivery] preparing run ${runId} failed; trying again later: ${(error as Error).message}`))
           .finally(() => (takingOver = null));
       }
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 25));
       return;
     }
     // Our own requests still in flight end in milliseconds (and may bring retries): look again soon.

@@ -2,6 +2,7 @@
 // answers exactly as over Node's fetch — statuses, headers, bodies, HTTPFetchError for 4xx/5xx, fetch's
 // TypeError for a connection that fails — and what the transport does not carry goes to the fallback.
 import http from "node:http";
+import https from "node:https";
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
@@ -80,6 +81,29 @@ describe("[LINE] keep-alive transport under @line/bot-sdk", () => {
     expect(((await info.json()) as { basicId: string }).basicId).toMatch(/^@/);
   });
 
+  it("speaks HTTPS as to api.line.me, with the certificate checked", async () => {
+    const server = https.createServer({ key: TEST_KEY, cert: TEST_CERT }, (req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => res.writeHead(200, { "content-type": "application/json", "x-line-request-id": "tls" }).end(JSON.stringify({ echoed: JSON.parse(body), auth: req.headers.authorization })));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const origin = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const transport = createLineTransport({ origins: [origin], tls: { ca: TEST_CERT } });
+      const answer = await transport(`${origin}/v2/bot/message/push`, { method: "POST", headers: { authorization: "Bearer t", "content-type": "application/json" }, body: JSON.stringify({ to: ALICE }) });
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual({ echoed: { to: ALICE }, auth: "Bearer t" });
+      // Without trusting that certificate the connection is refused, as fetch would refuse it.
+      const untrusting = createLineTransport({ origins: [origin] });
+      const error = await untrusting(`${origin}/v2/bot/info`).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it("keeps connections alive across requests", async () => {
     let connections = 0;
     const server = http.createServer((req, res) => {
@@ -103,3 +127,21 @@ describe("[LINE] keep-alive transport under @line/bot-sdk", () => {
     }
   });
 });
+
+// A self-signed certificate for 127.0.0.1 (P-256, valid until 2126), made for this test only.
+const TEST_CERT = `-----BEGIN CERTIFICATE-----
+MIIBjzCCATagAwIBAgIUIUhOQArua9NUKbYBJGJQDelcncEwCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyNzE4NTYwOVoYDzIxMjYxMTAz
+MTg1NjA5WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO
+PQMBBwNCAAQ+gSyZv60V9AichJ220m0HYHYi3qfuB8tu2RNNuKqhzBSGlmkswH4B
+wdXQwOXXMG95FzEoQqnXMAqyqxl+1JMJo2QwYjAdBgNVHQ4EFgQUaoOmAwnBjC0Q
+wH/JeVDlaApGqNIwHwYDVR0jBBgwFoAUaoOmAwnBjC0QwH/JeVDlaApGqNIwDwYD
+VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0cAMEQC
+ICVw4Y7GF5P9OXIRuCXhDG0VB5gAQ9/bieRadIRSL3WyAiAPaEGT41pVgCMq9UOf
+qIXaZQybF6f6xsH/LFK0RvBWXQ==
+-----END CERTIFICATE-----`;
+const TEST_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg/GYsbpo8iRVjmYW3
+46NtQq32/X39YU4nrJ4tFKx+lcGhRANCAAQ+gSyZv60V9AichJ220m0HYHYi3qfu
+B8tu2RNNuKqhzBSGlmkswH4BwdXQwOXXMG95FzEoQqnXMAqyqxl+1JMJ
+-----END PRIVATE KEY-----`;

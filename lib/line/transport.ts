@@ -22,6 +22,8 @@ export type LineTransportOptions = {
   maxSockets?: number;
   /** The fetch everything else goes to. */
   fallback?: Fetch;
+  /** TLS options for https origins (tests pass their own CA; LINE needs none). */
+  tls?: Pick<https.AgentOptions, "ca">;
 };
 
 /** A fetch that carries requests to `origins` over keep-alive node:http(s) connections. */
@@ -37,7 +39,7 @@ export function createLineTransport(options: LineTransportOptions): Fetch {
     scheduling: "lifo" as const,
   };
   const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+  const httpsAgent = new https.Agent({ ...agentOptions, ...options.tls });
 
   const transport = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     if (input instanceof Request) return fallback(input, init);
