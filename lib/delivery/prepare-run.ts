@@ -137,10 +137,12 @@ export async function prepareRemainingBatches(db: Db, runId: string, slices: Sli
           runId,
         );
         if (!run) return "done" as const;
-        if (run.status !== "SENDING" || run.prepare_from >= run.prepare_to || !run.selection_bits && !selection) {
+        if (run.status !== "SENDING" || run.prepare_from >= run.prepare_to) {
           await tx.$executeRawUnsafe(`update delivery_run set prepared_at = now(), selection_bits = null where id = $1::uuid`, runId);
           return "done" as const;
         }
+        // Never expected; failing loudly keeps the run open (and visible) instead of skipping residents.
+        if (!run.selection_bits && !selection) throw new Error(`delivery run ${runId} has slices to make but no stored selection`);
         selection ??= { bits: run.selection_bits, size: run.selection_size, dirty: run.selection_dirty, languages: run.languages };
         const from = run.prepare_from;
         const to = sliceEnd(from, run.prepare_to, slices);
