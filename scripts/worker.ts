@@ -5,7 +5,7 @@ import { startWorker } from "@/lib/jobs/boss";
 import { JOBS } from "@/lib/jobs/registry";
 
 loadEnvFile(".env");
-// Multicasts, pushes and replies to api.line.me over keep-alive connections (lib/line/transport.ts).
+// Delivery's multicasts to api.line.me over keep-alive connections (lib/line/transport.ts).
 useLineTransport({ origins: [env().LINE_API_BASE_URL] });
 const worker = await startWorker(JOBS);
 console.log(`[worker] ${JOBS.length} 種類のジョブを処理しています (${JOBS.map((j) => j.name).join(", ")})`);

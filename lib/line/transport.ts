@@ -5,11 +5,13 @@
 // is a `fetch` for the LINE API's origin over node:http(s) with keep-alive connections, answering with
 // a real `Response`: the SDK still builds every request, reads every answer and throws its
 // HTTPFetchError as before; only the bytes travel a cheaper way (`npm run bench:line-client`: 0.54
-// against 1.08 ms of CPU per multicast, docs/benchmarks.md).
+// against 1.08 ms of CPU per multicast, docs/benchmarks.md). The worker uses it for delivery's
+// multicasts only (withLineTransport); everything else keeps Node's fetch.
 //
 // What it does not handle goes to the original fetch unchanged: other origins (api-data.line.me's
 // downloads and uploads, anything not LINE), Request objects, and bodies that are not a string or
 // bytes (FormData, Blob, streams).
+import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
 import https from "node:https";
 
@@ -114,17 +116,26 @@ function fetchFailed(cause: Error): TypeError {
 }
 
 let installed: { fetch: Fetch; original: Fetch } | null = null;
+const scope = new AsyncLocalStorage<boolean>();
 
 /**
- * Makes the process's fetch use the keep-alive transport for the LINE API's origin (the worker calls
- * this once at start). Everything else keeps the original fetch.
+ * Lets calls made inside `withLineTransport` use the keep-alive transport for the LINE API's origin
+ * (the worker calls this once at start). Every other fetch — the chat's replies and pushes, profiles,
+ * rich menus — keeps the original fetch: only the bulk path that needs the speed, and that has its own
+ * timeout and retry with the same key (lib/delivery/send-lane.ts), goes the new way.
  */
 export function useLineTransport(options: Omit<LineTransportOptions, "fallback">): void {
   if (installed && globalThis.fetch === installed.fetch) globalThis.fetch = installed.original;
   const original = globalThis.fetch;
   const transport = createLineTransport({ ...options, fallback: original });
-  globalThis.fetch = transport;
-  installed = { fetch: transport, original };
+  const routed = ((input: string | URL | Request, init?: RequestInit) => (scope.getStore() ? transport(input, init) : original(input, init))) as Fetch;
+  globalThis.fetch = routed;
+  installed = { fetch: routed, original };
+}
+
+/** Runs `call` (a @line/bot-sdk call) over the keep-alive transport, if useLineTransport installed it. */
+export function withLineTransport<T>(call: () => Promise<T>): Promise<T> {
+  return scope.run(true, call);
 }
 
 /** Puts the original fetch back (tests). */
