@@ -5,6 +5,7 @@
 // made here, in the start transaction, and the rest by prepare-run.ts while lanes already send;
 // without it, every batch is made here in one statement. Queue jobs then send the batches (send-lane.ts).
 import { isTransactionConflict, type Db } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { writeAudit, SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/write-audit";
@@ -19,7 +20,6 @@ import { configuredSlices, createSlice, sliceEnd, type SliceSizes } from "@/lib/
 import { finishRunIfDone } from "@/lib/delivery/finish-run";
 import { lineMessageContext } from "@/lib/broadcasts/message-context";
 
-export { LINE_MULTICAST_MAX_RECIPIENTS };
 
 export type StartRunResult =
   | {
@@ -118,19 +118,13 @@ async function startDeliveryRunOnce(db: Db, options: StartRunOptions): Promise<S
       const started = performance.now();
       const selection = await segmentSelection(tx, filter, { sendDate: scheduledFor });
       let batches: number;
-      let recipients: number;
-      let prepared = true;
+      // The run's preparation state: everything made here, or the selection kept for the later slices.
+      let preparation: Prisma.DeliveryRunUpdateInput = { preparedAt: new Date() };
+      // Until the last slice is made, the count the progress shows: the segment's count now.
+      let expected: number | null = null;
       if (selection.kind === "bitmap") {
-        // The selection is kept on the run: every slice applies the segment as it was now.
         const slices = options.slices ?? configuredSlices();
-        // The positions to cover, and the count the progress shows until the last slice is made.
-        const changed = segmentWhere(filter, { sendDate: scheduledFor, firstParam: 2 });
-        const [bounds] = await tx.$queryRawUnsafe<{ end: number; dirty_in_segment: number }[]>(
-          `select coalesce((select max(seg_pos) from resident), -1) + 1 as "end",
-                  (select count(*)::int from resident r where r.seg_pos = any($1::int[]) and ${changed.text}) as dirty_in_segment`,
-          selection.dirty,
-          ...changed.values,
-        );
+        const [bounds] = await tx.$queryRawUnsafe<{ end: number }[]>(`select coalesce(max(seg_pos), -1) + 1 as "end" from resident`);
         const end = bounds?.end ?? 0;
         const to = sliceEnd(0, end, slices);
         // The planner would rather read the table than the covering index for the big Japanese
@@ -146,21 +140,26 @@ async function startDeliveryRunOnce(db: Db, options: StartRunOptions): Promise<S
           seqBase: 0,
         });
         await tx.$executeRawUnsafe("set local enable_seqscan = on");
-        prepared = to >= end;
-        recipients = popcount(selection.bits) + (bounds?.dirty_in_segment ?? 0);
-        await tx.deliveryRun.update({
-          where: { id: run.id },
-          data: prepared
-            ? { preparedAt: new Date(), prepareFrom: end, prepareTo: end }
-            : { selectionBits: new Uint8Array(selection.bits), selectionSize: selection.size, selectionDirty: selection.dirty, languages, prepareFrom: to, prepareTo: end, preparingAt: new Date() },
-        });
+        if (to < end) {
+          // The selection is kept on the run: every later slice applies the segment as it was now.
+          const changed = segmentWhere(filter, { sendDate: scheduledFor, firstParam: 2 });
+          const [dirty] = await tx.$queryRawUnsafe<{ count: number }[]>(
+            `select count(*)::int as count from resident r where r.seg_pos = any($1::int[]) and ${changed.text}`,
+            selection.dirty,
+            ...changed.values,
+          );
+          expected = popcount(selection.bits) + (dirty?.count ?? 0);
+          preparation = { selectionBits: new Uint8Array(selection.bits), selectionSize: selection.size, selectionDirty: selection.dirty, languages, prepareFrom: to, prepareTo: end, preparingAt: new Date() };
+        } else {
+          preparation = { preparedAt: new Date(), prepareFrom: end, prepareTo: end };
+        }
       } else {
         const where = segmentWhere(filter, { sendDate: scheduledFor, firstParam: 3 });
         batches = await tx.$executeRawUnsafe(batchInsertSql(where.text), run.id, languages, ...where.values);
-        await tx.deliveryRun.update({ where: { id: run.id }, data: { preparedAt: new Date() } });
-        recipients = -1;
       }
       const batchCreationMs = Math.round(performance.now() - started);
+      const prepared = expected === null;
+      let recipients = expected ?? 0;
       if (prepared) {
         const [totals] = await tx.$queryRawUnsafe<{ recipients: bigint | null }[]>(
           "select sum(recipient_count) as recipients from delivery_batch where run_id = $1::uuid",
@@ -168,7 +167,7 @@ async function startDeliveryRunOnce(db: Db, options: StartRunOptions): Promise<S
         );
         recipients = Number(totals?.recipients ?? 0);
       }
-      await tx.deliveryRun.update({ where: { id: run.id }, data: { recipients, batchCount: batches, batchCreationMs } });
+      await tx.deliveryRun.update({ where: { id: run.id }, data: { ...preparation, recipients, batchCount: batches, batchCreationMs } });
       await writeAudit(tx, {
         actor: actor ?? SYSTEM_ACTOR,
         action: "broadcast.send",
