@@ -89,6 +89,27 @@ describe("[LINE] keep-alive transport under @line/bot-sdk", () => {
     expect(classifyLineError(error)).toEqual({ kind: "retry", reason: "network", status: null });
   });
 
+  it("a server that never answers: the request is abandoned after the timeout as fetch fails, and its connection closed", async () => {
+    const sockets: import("node:net").Socket[] = [];
+    const silent = http.createServer(() => undefined);
+    silent.on("connection", (socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    try {
+      const transport = createLineTransport({ origins: [origin], requestTimeoutMs: 200 });
+      const started = Date.now();
+      const error = await transport(`${origin}/v2/bot/message/multicast`, { method: "POST", body: "{}" }).catch((e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(error).toBeInstanceOf(TypeError);
+      expect(((error as TypeError).cause as NodeJS.ErrnoException).code).toBe("ETIMEDOUT");
+      expect(classifyLineError(error)).toEqual({ kind: "retry", reason: "network", status: null });
+      await vi.waitFor(() => expect(sockets.every((s) => s.destroyed || s.readableEnded)).toBe(true));
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it("leaves other origins, Request objects and form bodies to the original fetch", async () => {
     const fallback = vi.fn(async () => new Response("fallback"));
     const transport = createLineTransport({ origins: [emu.url], fallback: fallback as unknown as typeof fetch });

@@ -26,7 +26,16 @@ export type LineTransportOptions = {
   fallback?: Fetch;
   /** TLS options for https origins (tests pass their own CA; LINE needs none). */
   tls?: Pick<https.AgentOptions, "ca">;
+  /**
+   * A request whose connection stays silent this long is abandoned and its connection closed (fetch's
+   * TypeError, so the caller retries with the same key). Node's fetch has its own limits; without this
+   * a server that never answers would keep the connection busy for good.
+   */
+  requestTimeoutMs?: number;
 };
+
+/** As the delivery lanes' own limit (lib/delivery/send-lane.ts REQUEST_TIMEOUT_MS). */
+export const TRANSPORT_REQUEST_TIMEOUT_MS = 20_000;
 
 /** A fetch that carries requests to `origins` over keep-alive node:http(s) connections. */
 export function createLineTransport(options: LineTransportOptions): Fetch {
@@ -42,6 +51,7 @@ export function createLineTransport(options: LineTransportOptions): Fetch {
   };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent({ ...agentOptions, ...options.tls });
+  const timeoutMs = options.requestTimeoutMs ?? TRANSPORT_REQUEST_TIMEOUT_MS;
 
   const transport = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     if (input instanceof Request) return fallback(input, init);
@@ -49,7 +59,7 @@ export function createLineTransport(options: LineTransportOptions): Fetch {
     const body = init?.body;
     const simpleBody = body === undefined || body === null || typeof body === "string" || body instanceof Uint8Array;
     if (!origins.has(url.origin) || !simpleBody) return fallback(input, init);
-    return send(url, init ?? {}, body as string | Uint8Array | null | undefined, url.protocol === "https:" ? httpsAgent : httpAgent, true);
+    return send(url, init ?? {}, body as string | Uint8Array | null | undefined, url.protocol === "https:" ? httpsAgent : httpAgent, timeoutMs, true);
   };
   return transport as Fetch;
 }
@@ -67,13 +77,13 @@ function requestHeaders(init: RequestInit, body: string | Uint8Array | null | un
   return headers;
 }
 
-function send(url: URL, init: RequestInit, body: string | Uint8Array | null | undefined, agent: http.Agent, mayRetry: boolean): Promise<Response> {
+function send(url: URL, init: RequestInit, body: string | Uint8Array | null | undefined, agent: http.Agent, timeoutMs: number, mayRetry: boolean): Promise<Response> {
   const signal = init.signal ?? undefined;
   if (signal?.aborted) return Promise.reject(signal.reason ?? new DOMException("This operation was aborted", "AbortError"));
   const method = (init.method ?? "GET").toUpperCase();
   return new Promise<Response>((resolve, reject) => {
     const request = (url.protocol === "https:" ? https : http).request(
-      { protocol: url.protocol, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, agent, headers: requestHeaders(init, body), signal },
+      { protocol: url.protocol, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method, agent, headers: requestHeaders(init, body), signal, timeout: timeoutMs },
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -93,6 +103,8 @@ function send(url: URL, init: RequestInit, body: string | Uint8Array | null | un
         });
       },
     );
+    // Silence for timeoutMs (no byte sent or received): close the connection; "error" below rejects.
+    request.on("timeout", () => request.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: "ETIMEDOUT" })));
     request.on("error", (error: NodeJS.ErrnoException) => {
       if (error.name === "AbortError") {
         reject(signal?.reason ?? error);
@@ -101,7 +113,7 @@ function send(url: URL, init: RequestInit, body: string | Uint8Array | null | un
       // The server closed a kept-alive connection just as this request was written to it: nothing
       // reached it, so sending once more on a new connection is safe (Node's documented remedy).
       if (mayRetry && request.reusedSocket && error.code === "ECONNRESET") {
-        send(url, init, body, agent, false).then(resolve, reject);
+        send(url, init, body, agent, timeoutMs, false).then(resolve, reject);
         return;
       }
       reject(fetchFailed(error));

@@ -16,7 +16,9 @@ export function runTsx(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
 
 /** The emulator on a free port with `friends` synthetic friends and LINE's rate limits (unless `extra` changes them). */
 export function startEmulatorChild(friends: number, extra: string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [TSX, path.join(ROOT, "emulator/main.ts"), "--port", "0", "--host", "127.0.0.1", "--friends", String(friends), "--quiet", ...extra], {
+  // BENCH_CPU_PROFILE_DIR=<dir>: the emulator writes a V8 CPU profile there too when it stops.
+  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`, "--import", "tsx"] : [TSX];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, "emulator/main.ts"), "--port", "0", "--host", "127.0.0.1", "--friends", String(friends), "--quiet", ...extra], {
     cwd: ROOT,
     stdio: ["pipe", "pipe", "inherit"],
     env: { ...process.env, LINE_EMULATOR_EXIT_ON_STDIN_END: "1" },
