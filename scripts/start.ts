@@ -15,6 +15,7 @@ import { buildApp, buildIsCurrent } from "./lib/build.ts";
 import { watchLiffAssets } from "@/lib/liff/bundle";
 import { startEmulator } from "../emulator/server.ts";
 import { KAIRAN_WEBHOOK_SETTINGS } from "../emulator/demo-channel.ts";
+import { workerNodeArgs } from "./worker-command.ts";
 
 const dev = process.argv.includes("--dev");
 const started = performance.now();
@@ -119,7 +120,7 @@ async function main() {
     log(`アプリが終了しました (exit ${code}).`);
     void shutdown(code ?? 1);
   });
-  const worker = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/worker.ts"], {
+  const worker = spawn(process.execPath, workerNodeArgs("."), {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
   });

@@ -9,6 +9,7 @@ import { seedDemoCity } from "../../lib/seed/seed-demo-city.ts";
 import { buildApp, buildIsCurrent } from "../../scripts/lib/build.ts";
 import { startEmulator } from "../../emulator/server.ts";
 import { KAIRAN_WEBHOOK_SETTINGS } from "../../emulator/demo-channel.ts";
+import { workerNodeArgs } from "../../scripts/worker-command.ts";
 import { createDatabase, dropDatabase, dropStaleTestDatabases, startTestCluster, uniqueDatabaseName } from "../../scripts/test/test-database.ts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -74,7 +75,7 @@ export default async function globalSetup() {
     throw new Error(`${(error as Error).message}\n${output}`);
   });
 
-  const worker = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/worker.ts"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  const worker = spawn(process.execPath, workerNodeArgs("."), { env, stdio: ["ignore", "inherit", "inherit"] });
 
   process.env.E2E_DATABASE_URL = url;
   process.env.E2E_EMULATOR_URL = emulator.url;

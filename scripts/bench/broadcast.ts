@@ -15,12 +15,14 @@
 //
 // Steps 3–5 run once per --modes entry, side by side in one run, each with a fresh emulator and worker:
 // "sliced" (the default, DELIVERY_SLICE_POSITIONS=--slice-positions), "sliced:N" (another slice cap),
-// "single" (every batch made in the start transaction first, DELIVERY_SLICE_POSITIONS=0). The headline
-// figures are the first mode's; every mode's are under "sends".
+// "single" (every batch made in the start transaction first, DELIVERY_SLICE_POSITIONS=0); a mode ending
+// in "@plain" runs its worker without the production V8 flags (scripts/worker-command.ts), to compare.
+// The headline figures are the first mode's; every mode's are under "sends".
 //
 // Human summary, then the last line: one JSON object. Options: --residents N, --workers W (worker
 // processes), --lanes L, --concurrency C (requests in flight per lane), --modes, --slice-positions,
 // --keep-db.
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { createDb } from "@/lib/db";
@@ -57,7 +59,7 @@ const RESIDENTS = Number(values.residents.replace(/_/g, ""));
 const WORKERS = Number(values.workers);
 // "sliced" uses --slice-positions; "sliced:N" its own N (to compare slice sizes in one run).
 const MODES = values.modes.split(",").map((m) => m.trim());
-if (MODES.some((m) => !/^(single|sliced(:\d+)?)$/.test(m))) throw new Error(`--modes: sliced, sliced:N and/or single, not ${values.modes}`);
+if (MODES.some((m) => !/^(single|sliced(:\d+)?)(@plain)?$/.test(m))) throw new Error(`--modes: sliced, sliced:N and/or single (each optionally @plain), not ${values.modes}`);
 
 type SendFigures = {
   mode: string;
@@ -71,12 +73,65 @@ type SendFigures = {
   lanesQueuedMs: number;
   firstAcceptedMs: number;
   sendToLastAcceptedSeconds: number;
+  /** Share of the machine's CPU time that was busy from "send" to the last multicast (Linux; null elsewhere). */
+  machineCpuBusy: number | null;
+  cpuByProcessMs: Record<string, number>;
   requestsPerSecond: number;
   rateLimited429: number;
   lost: number;
   duplicated: number;
   sentToBlocked: number;
 };
+/** The machine's CPU counters (Linux /proc/stat): busy and total jiffies, or null where there is none. */
+function machineCpu(): { at: number; busy: number; total: number } | null {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.reduce((a, b) => a + b, 0);
+    return { at: Date.now(), busy: total - fields[3]! - (fields[4] ?? 0), total };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU milliseconds used so far by each process on the machine, with what it is (Linux; empty elsewhere). */
+function processCpu(): Map<number, { kind: string; ms: number }> {
+  const byPid = new Map<number, { kind: string; ms: number }>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
+  } catch {
+    return byPid;
+  }
+  const tick = 10; // ms per jiffy (USER_HZ 100)
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ms = (Number(fields[11]) + Number(fields[12])) * tick;
+      let kind = comm.startsWith("kworker") ? "kernel workers (writeback …)" : comm;
+      if (comm === "postgres") {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+        kind = /autovacuum/.test(cmd) ? "postgres autovacuum" : /checkpointer|background writer|walwriter/.test(cmd) ? "postgres checkpointer/bgwriter/walwriter" : "postgres";
+      } else if (comm.startsWith("node")) {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+        kind = Number(pid) === process.pid ? "bench (start + slices, Prisma)" : /emulator\/main/.test(cmd) ? "LINE emulator" : /scripts\/worker/.test(cmd) ? "worker" : "node (other)";
+      }
+      byPid.set(Number(pid), { kind, ms });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return byPid;
+}
+
+/** CPU used between two snapshots, by kind of process, largest first (≥ 50 ms). */
+function cpuBetween(before: Map<number, { kind: string; ms: number }>, after: Map<number, { kind: string; ms: number }>): Record<string, number> {
+  const byKind = new Map<string, number>();
+  for (const [pid, { kind, ms }] of after) byKind.set(kind, (byKind.get(kind) ?? 0) + ms - (before.get(pid)?.ms ?? 0));
+  return Object.fromEntries([...byKind].filter(([, ms]) => ms >= 50).sort((x, y) => y[1] - x[1]));
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -166,14 +221,16 @@ async function main() {
     const sends: SendFigures[] = [];
     for (const mode of MODES) {
       // 3. the LINE emulator (LINE's limits: multicast 2,000/s) and the workers
-      const slicePositions = mode === "single" ? "0" : (mode.split(":")[1] ?? String(values["slice-positions"]));
+      const plain = mode.endsWith("@plain");
+      const kind = mode.replace(/@plain$/, "");
+      const slicePositions = kind === "single" ? "0" : (kind.split(":")[1] ?? String(values["slice-positions"]));
       const emulator = await startEmulatorChild(RESIDENTS);
       const lineEnv = demoLineEnv(emulator.url);
       Object.assign(process.env, lineEnv, { DATABASE_URL: url, BROADCAST_QUIET_HOURS: "off", APP_URL: "http://localhost:3000", DELIVERY_LANES: values.lanes, DELIVERY_SLICE_POSITIONS: slicePositions });
       resetEnvCache();
       resetLineClients();
       const workerEnv = { ...env, ...lineEnv, DELIVERY_LANES: values.lanes, DELIVERY_CONCURRENCY: values.concurrency, DELIVERY_SLICE_POSITIONS: slicePositions };
-      await Promise.all(Array.from({ length: WORKERS }, (_, i) => startWorker(workerEnv, `worker ${i + 1}`)));
+      await Promise.all(Array.from({ length: WORKERS }, (_, i) => startWorker(workerEnv, `worker ${i + 1}`, plain ? [] : undefined)));
       log(`[${mode}] emulator ${emulator.url} (${RESIDENTS.toLocaleString("en")} friends) and ${WORKERS} worker process(es) running`);
 
       // 4. draft, submit, approve; then "send"
@@ -198,6 +255,8 @@ async function main() {
 
       const { startBroadcastNow } = await import("@/lib/delivery/jobs");
       const sendAt = Date.now();
+      const cpuSamples = [machineCpu()];
+      const processCpuAtSend = processCpu();
       const start = await startBroadcastNow(id, { id: approver.id, label: approver.name });
       const queuedAt = Date.now();
       if (!start.started) throw new Error(`not started: ${JSON.stringify(start)}`);
@@ -207,11 +266,17 @@ async function main() {
       let run;
       for (;;) {
         run = await db.deliveryRun.findUniqueOrThrow({ where: { id: start.runId } });
+        cpuSamples.push(machineCpu());
         if (run.finishedAt) break;
         if (Date.now() - sendAt > 15 * 60_000) throw new Error("the send did not finish within 15 minutes");
         await new Promise((r) => setTimeout(r, 100));
       }
+      const processCpuAtEnd = processCpu();
       const last = await lastAcceptedAt(emulator.url);
+      // Busy share between "send" and the first sample at or after the last multicast (samples every ~100 ms).
+      const cpuFrom = cpuSamples[0];
+      const cpuTo = cpuSamples.find((c) => c && last !== null && c.at >= last) ?? cpuSamples[cpuSamples.length - 1];
+      const machineCpuBusy = cpuFrom && cpuTo && cpuTo.total > cpuFrom.total ? Number(((cpuTo.busy - cpuFrom.busy) / (cpuTo.total - cpuFrom.total)).toFixed(2)) : null;
       const seconds = last ? (last - sendAt) / 1000 : NaN;
       const allBatchesMs = run.preparedAt ? run.preparedAt.getTime() - sendAt : NaN;
       const firstAccepted = await emulatorCall<{ messages: { acceptedAt: string }[] }>(emulator.url, "GET", "/messages?limit=1");
@@ -230,8 +295,10 @@ async function main() {
       const rateLimited = Number(batchTotals!.rate_limited);
       const requestsPerSecond = run.batchCount / Math.max(0.001, seconds);
       log(
-        `[${mode}] ${run.batchCount.toLocaleString("en")} batches in all (their statements took ${run.batchCreationMs} ms together; the last committed ${allBatchesMs} ms after "send"); first multicast accepted after ${firstAcceptedMs} ms, the last **${seconds.toFixed(2)} s** after "send" (${Math.round(requestsPerSecond).toLocaleString("en")} requests/s, ${Math.round(summary.recipients / seconds).toLocaleString("en")} recipients/s); run ${run.status}`,
+        `[${mode}] ${run.batchCount.toLocaleString("en")} batches in all (their statements took ${run.batchCreationMs} ms together; the last committed ${allBatchesMs} ms after "send"); first multicast accepted after ${firstAcceptedMs} ms, the last **${seconds.toFixed(2)} s** after "send" (${Math.round(requestsPerSecond).toLocaleString("en")} requests/s, ${Math.round(summary.recipients / seconds).toLocaleString("en")} recipients/s); machine CPU ${machineCpuBusy === null ? "?" : `${Math.round(machineCpuBusy * 100)} %`} busy meanwhile; run ${run.status}`,
       );
+      const cpuByProcess = cpuBetween(processCpuAtSend, processCpuAtEnd);
+      log(`[${mode}] CPU used from "send" until the run was finished, by process (ms): ${JSON.stringify(cpuByProcess)}`);
       log(
         `[${mode}] emulator record: ${summary.recipients.toLocaleString("en")} residents received it (expected ${expected.toLocaleString("en")}, of whom ${english.toLocaleString("en")} in English), ${summary.deliveries.toLocaleString("en")} deliveries, ${summary.duplicateCount} received twice, ${stats.notDelivered} sent to blocked residents; 429s: ${rateLimited}; retries: ${Number(batchTotals!.retried)}`,
       );
@@ -248,6 +315,8 @@ async function main() {
         firstAcceptedMs,
         sendToLastAcceptedSeconds: Number(seconds.toFixed(2)),
         requestsPerSecond: Math.round(requestsPerSecond),
+        machineCpuBusy,
+        cpuByProcessMs: cpuByProcess,
         rateLimited429: rateLimited,
         lost,
         duplicated,

@@ -2,6 +2,7 @@
 // processes (as in production), and reading the emulator's record.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { WORKER_NODE_FLAGS, workerNodeArgs } from "../worker-command.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
@@ -35,11 +36,16 @@ export function startEmulatorChild(friends: number, extra: string[] = []): Promi
   });
 }
 
-/** `tsx scripts/worker.ts`, resolved once it reports that it works the queues. */
-export function startWorker(env: NodeJS.ProcessEnv, tag: string): Promise<ChildProcess> {
+/**
+ * The worker as production starts it (scripts/worker-command.ts), resolved once it reports that it
+ * works the queues. `nodeFlags` replaces the production V8 flags (benchmarks compare them).
+ */
+export function startWorker(env: NodeJS.ProcessEnv, tag: string, nodeFlags: string[] = WORKER_NODE_FLAGS): Promise<ChildProcess> {
   // BENCH_CPU_PROFILE_DIR=<dir>: each worker writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`, "--import", "tsx"] : [TSX];
-  const child = spawn(process.execPath, [...profile, path.join(ROOT, "scripts/worker.ts")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const args = process.env.BENCH_CPU_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`, ...nodeFlags, "--import", "tsx", path.join(ROOT, "scripts/worker.ts")]
+    : workerNodeArgs(ROOT, nodeFlags);
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   const echo = (chunk: Buffer) =>
     chunk
