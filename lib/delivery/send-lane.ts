@@ -26,6 +26,7 @@ import { env } from "@/lib/env";
 import { decodeRecipients } from "@/lib/delivery/recipients";
 import { multicastRateLimit, processRateLimiter, type SharedRateLimiter } from "@/lib/delivery/rate-limiter";
 import { PREPARE_STALL_MS } from "@/lib/delivery/prepare-run";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 /** After this long without an outcome, a claimed batch may be claimed again (a worker died). */
 export const LEASE_MS = 30_000;
@@ -88,15 +89,6 @@ export type LaneOptions = {
 };
 
 export type LaneResult = { sent: number; retried: number; failed: number; rateLimited: number };
-
-/** Errors that mean "the database is not reachable right now" (restarting, a dropped connection). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    ["ECONNREFUSED", "ECONNRESET", "EPIPE", "57P01", "57P02", "57P03", "08000", "08003", "08006"].includes(e?.code ?? "") ||
-    /Connection terminated|connection (?:was )?closed|terminating connection|Client has encountered a connection error/i.test(e?.message ?? "")
-  );
-}
 
 /** Runs a lane's query, waiting out a database restart (up to a minute) instead of failing the lane. */
 async function patiently<T>(query: () => Promise<T>, signal?: AbortSignal): Promise<T> {

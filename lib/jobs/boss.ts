@@ -3,6 +3,7 @@
 import { PgBoss } from "pg-boss";
 import { env, requireEnv } from "@/lib/env";
 import type { JobDefinition } from "@/lib/jobs/define-job";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 export const JOB_SCHEMA = "pgboss";
 const TIME_ZONE = "Asia/Tokyo";
@@ -30,13 +31,26 @@ export async function installJobQueues(connectionString: string, jobs: JobDefini
   }
 }
 
+/**
+ * pg-boss's "error" events, for the log. While PostgreSQL restarts every queue's poll fails at once; one
+ * line each then (what and which queue) instead of the whole error object, so the log stays readable.
+ */
+export function logJobError(error: unknown): void {
+  if (isDatabaseUnavailable(error)) {
+    const e = error as { message?: string; code?: string; queue?: string };
+    console.error(`[jobs] データベースに接続できません（再試行します）: ${e.queue ? `${e.queue}: ` : ""}${(e.message ?? "").replace(/ \(Queue: .*\)$/, "")}${e.code ? ` [${e.code}]` : ""}`);
+    return;
+  }
+  console.error("[jobs]", error);
+}
+
 const globalForBoss = globalThis as unknown as { kairanSender?: Promise<PgBoss> };
 
 /** A sender for this process (no maintenance, no polling): what web instances use to enqueue. */
 function sender(): Promise<PgBoss> {
   globalForBoss.kairanSender ??= (async () => {
     const boss = new PgBoss({ ...baseOptions(requireEnv("DATABASE_URL"), 2), supervise: false, schedule: false, migrate: false });
-    boss.on("error", (error) => console.error("[jobs]", error));
+    boss.on("error", logJobError);
     await boss.start();
     return boss;
   })();
@@ -57,15 +71,26 @@ export async function enqueue<T extends object>(job: JobDefinition<T>, data: T, 
 
 export type Worker = { stop(): Promise<void> };
 
-/** Works every queue until stopped; schedules the recurring jobs (Japan time). */
+/**
+ * Works every queue until stopped; schedules the recurring jobs (Japan time). The worker LISTENs (one
+ * connection) so that a job created on a queue with `notify` (every queue: DEFAULT_QUEUE_OPTIONS) is
+ * fetched at once — measured up to 0.5 s sooner for a broadcast's lanes; each queue still polls at its
+ * own interval (retries, jobs due later, a dropped listener), as before.
+ */
 export async function startWorker(jobs: JobDefinition<never>[], options: { connectionString?: string } = {}): Promise<Worker> {
-  const boss = new PgBoss({ ...baseOptions(options.connectionString ?? requireEnv("DATABASE_URL"), env().DATABASE_POOL_SIZE), migrate: false });
-  boss.on("error", (error) => console.error("[jobs]", error));
+  const boss = new PgBoss({ ...baseOptions(options.connectionString ?? requireEnv("DATABASE_URL"), env().DATABASE_POOL_SIZE), migrate: false, useListenNotify: true });
+  boss.on("error", logJobError);
   await boss.start();
   for (const job of jobs) {
     await boss.work<object>(
       job.name,
-      { batchSize: job.batchSize ?? 1, localConcurrency: job.localConcurrency ?? 1, pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2 },
+      {
+        batchSize: job.batchSize ?? 1,
+        localConcurrency: job.localConcurrency ?? 1,
+        pollingIntervalSeconds: job.pollingIntervalSeconds ?? 2,
+        // While NOTIFY works pg-boss would poll only every 30 s; retries and delayed jobs need the usual pace.
+        notifyPollingIntervalSeconds: job.pollingIntervalSeconds ?? 2,
+      },
       async (batch) => {
         for (const item of batch) {
           try {

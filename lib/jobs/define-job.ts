@@ -1,7 +1,10 @@
 // A background job: a name that reads like `area.verb-noun`, the pg-boss queue options it runs
 // with, and a handler that is safe to run twice. Retries back off exponentially; after the last
 // retry pg-boss records the job as `failed` with the error as its output (never silently dropped).
-import type { QueueOptions } from "pg-boss";
+import type { Queue } from "pg-boss";
+
+/** A queue's pg-boss options (retries, expiry, notify …). */
+export type QueueOptions = Omit<Queue, "name">;
 
 export type JobContext = { jobId: string; retryCount: number; signal: AbortSignal };
 
@@ -26,6 +29,9 @@ export const DEFAULT_QUEUE_OPTIONS: QueueOptions = {
   expireInSeconds: 15 * 60,
   // Failed jobs stay for two weeks so staff and operators can see what failed and why.
   deleteAfterSeconds: 14 * 86_400,
+  // A job created to run now wakes a worker at once (PostgreSQL NOTIFY, see lib/jobs/boss.ts) instead of
+  // at its next poll: a resident's chat answer, a broadcast's lanes. Polling stays as it was.
+  notify: true,
 };
 
 export function defineJob<T extends object>(definition: Omit<JobDefinition<T>, "queue"> & { queue?: QueueOptions }): JobDefinition<T> {

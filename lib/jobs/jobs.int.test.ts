@@ -60,6 +60,36 @@ describe("job queue", () => {
   });
 });
 
+describe("job queue wake-up", () => {
+  it("a job created now is fetched at once (NOTIFY), not at the worker's next poll", async () => {
+    const handled: Record<string, number> = {};
+    const slow = defineJob<{ key: string }>({
+      name: "test.notified",
+      // A poll every 20 s: only the wake-up can make the job run within the next few seconds.
+      pollingIntervalSeconds: 20,
+      async handle({ key }) {
+        handled[key] = Date.now();
+      },
+    });
+    const jobs = [slow] as never[];
+    await installJobQueues(t.url, jobs);
+    const worker = await startWorker(jobs, { connectionString: t.url });
+    const boss = new PgBoss({ connectionString: t.url, schema: JOB_SCHEMA, supervise: false, schedule: false, migrate: false });
+    await boss.start();
+    try {
+      // The worker's first poll happens at start; wait until it is idle on its 20 s interval.
+      await new Promise((r) => setTimeout(r, 1_000));
+      const sentAt = Date.now();
+      await boss.send("test.notified", { key: "now" });
+      await waitFor(async () => handled.now, (at) => at !== undefined, 10_000);
+      expect(handled.now! - sentAt).toBeLessThan(3_000);
+    } finally {
+      await worker.stop();
+      await boss.stop({ graceful: false });
+    }
+  });
+});
+
 describe("auth housekeeping", () => {
   it("purges stale throttle rows and long-ended sessions, keeping current ones", async () => {
     const now = new Date("2026-11-27T03:15:00Z");

@@ -1,0 +1,28 @@
+// The worker's log while PostgreSQL restarts: one line per failed poll, not a whole error object each.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { logJobError } from "./boss";
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("[jobs] logJobError", () => {
+  it("a lost database connection is one line with the queue and the code", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const error = Object.assign(new Error("terminating connection due to administrator command (Queue: delivery.send-run, Worker: 1)"), {
+      code: "57P01",
+      queue: "delivery.send-run",
+    });
+    logJobError(error);
+    logJobError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
+    expect(log.mock.calls).toEqual([
+      ["[jobs] データベースに接続できません（再試行します）: delivery.send-run: terminating connection due to administrator command [57P01]"],
+      ["[jobs] データベースに接続できません（再試行します）: connect ECONNREFUSED 127.0.0.1:5432 [ECONNREFUSED]"],
+    ]);
+  });
+
+  it("any other error is logged whole, with its stack", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const error = new Error("syntax error at or near \"selec\"");
+    logJobError(error);
+    expect(log).toHaveBeenCalledWith("[jobs]", error);
+  });
+});
