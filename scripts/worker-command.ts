@@ -7,11 +7,18 @@
 // sending 1,947 prepared batches used ~20–40 % less of the worker's CPU (docs/benchmarks.md, "The
 // worker's young generation"). It costs ~50 MB of memory. They must be on the command line (NODE_OPTIONS
 // does not take --min-semi-space-size); package.json's "worker" script repeats them.
+//
+// One process: node with tsx's loader (`--import tsx`), not the tsx command, which runs the script in a
+// child process of its own — a SIGKILL (an operator's, an OOM killer's, bench:faults') would then kill
+// only the wrapper and leave the worker running, orphaned.
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const WORKER_NODE_FLAGS = ["--min-semi-space-size=16", "--max-semi-space-size=32"];
 
-/** `node` arguments that run scripts/worker.ts through tsx, as in production. */
+/** `node` arguments that run scripts/worker.ts with tsx's loader in the same process, as in production. */
 export function workerNodeArgs(root: string, nodeFlags: string[] = WORKER_NODE_FLAGS): string[] {
-  return [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), ...nodeFlags, path.join(root, "scripts", "worker.ts")];
+  // tsx's package entry "." is its loader (what `node --import tsx` loads); by path, so any cwd works.
+  const loader = pathToFileURL(path.join(root, "node_modules", "tsx", "dist", "loader.mjs")).href;
+  return [...nodeFlags, "--import", loader, path.join(root, "scripts", "worker.ts")];
 }

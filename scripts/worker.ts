@@ -3,17 +3,21 @@ import { env, loadEnvFile } from "@/lib/env";
 import { useLineTransport } from "@/lib/line/transport";
 import { startWorker } from "@/lib/jobs/boss";
 import { JOBS } from "@/lib/jobs/registry";
+import { watchStalledRuns } from "@/lib/delivery/jobs";
 
 loadEnvFile(".env");
 // Delivery's multicasts to api.line.me over keep-alive connections (lib/line/transport.ts).
 useLineTransport({ origins: [env().LINE_API_BASE_URL] });
 const worker = await startWorker(JOBS);
+// A send whose worker was killed goes on within seconds of its leases running out (lib/delivery/jobs.ts).
+const stalledRuns = watchStalledRuns();
 console.log(`[worker] ${JOBS.length} 種類のジョブを処理しています (${JOBS.map((j) => j.name).join(", ")})`);
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
+    stalledRuns.stop();
     await worker.stop();
     process.exit(0);
   });

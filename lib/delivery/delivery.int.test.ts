@@ -16,6 +16,7 @@ import { validateWithLine } from "@/lib/broadcasts/validate-with-line";
 import { startDeliveryRun } from "@/lib/delivery/start-run";
 import { runDeliveryLane, type MulticastSender, lineMulticast } from "@/lib/delivery/send-lane";
 import { finishRunIfDone } from "@/lib/delivery/finish-run";
+import { findStalledRuns } from "@/lib/delivery/jobs";
 import { prepareRemainingBatches, PREPARE_STALL_MS } from "@/lib/delivery/prepare-run";
 import { broadcastRuns } from "@/lib/delivery/progress";
 import { closeDeliveryPools, deliveryPool } from "@/lib/delivery/pool";
@@ -281,6 +282,42 @@ describe("[BROADCASTS] delivery engine", () => {
     const rows = await multicastRows(await batchKeys(t.db, start.runId));
     expect(rows.length).toBe(start.recipients);
     expect(new Set(rows.map((r) => r.userId)).size).toBe(start.recipients);
+  });
+
+  it("a run whose worker died is found when its work stays unclaimed — not while a lane waits for a retry time or a lease", async () => {
+    const { id } = await approvedBroadcast(t.db, { title: "停止した配信の再開", segmentId: null });
+    const start = await startDeliveryRun(t.db, { broadcastId: id, actor: null });
+    if (!start.started) throw new Error("not started");
+    const stalledIds = async () => (await findStalledRuns(t.db)).map((r) => r.runId);
+    const set = async (batch: { status: "PENDING" | "SENDING"; leaseSeconds: number | null; retryInSeconds: number }, silentSeconds: number) => {
+      await t.db.$executeRawUnsafe(
+        `update delivery_batch set status = $2::delivery_batch_status,
+                lease_until = case when $3::int is null then null else now() + $3::int * interval '1 second' end,
+                next_attempt_at = now() + $4::int * interval '1 second', updated_at = now() - $5::int * interval '1 second'
+         where run_id = $1::uuid`,
+        start.runId,
+        batch.status,
+        batch.leaseSeconds,
+        batch.retryInSeconds,
+        silentSeconds,
+      );
+      await t.db.$executeRawUnsafe(`update delivery_run set started_at = now() - $2::int * interval '1 second', preparing_at = null where id = $1::uuid`, start.runId, silentSeconds);
+    };
+    // Just started, batches claimable: a lane is expected to claim them within the second.
+    expect(await stalledIds()).not.toContain(start.runId);
+    await set({ status: "PENDING", leaseSeconds: null, retryInSeconds: -3 }, 3);
+    expect(await stalledIds()).not.toContain(start.runId);
+    // Claimable for 15 s and nothing written: nobody is at work.
+    await set({ status: "PENDING", leaseSeconds: null, retryInSeconds: -15 }, 15);
+    expect(await findStalledRuns(t.db)).toContainEqual({ runId: start.runId, open: start.batches, prepared: true });
+    // A dead worker's batches: not while their leases run; found 10 s after they ran out.
+    await set({ status: "SENDING", leaseSeconds: 10, retryInSeconds: -40 }, 20);
+    expect(await stalledIds()).not.toContain(start.runId);
+    await set({ status: "SENDING", leaseSeconds: -12, retryInSeconds: -60 }, 40);
+    expect(await stalledIds()).toContain(start.runId);
+    // Waiting for their retry time (LINE was down): a live lane waits for them without writing.
+    await set({ status: "PENDING", leaseSeconds: null, retryInSeconds: 20 }, 40);
+    expect(await stalledIds()).not.toContain(start.runId);
   });
 
   it("LINE's 400 is a permanent failure with its details; the run ends PARTIAL", async () => {

@@ -1,6 +1,7 @@
 // The broadcast jobs: start a send at its time, send a run's batches (lanes), sweep for due sends and
 // stalled runs every minute, and keep the segment bitmap index fresh.
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env, requireEnv } from "@/lib/env";
 import { defineJob, type JobDefinition } from "@/lib/jobs/define-job";
 import { enqueue } from "@/lib/jobs/boss";
@@ -69,21 +70,71 @@ export const deliverySweepJob = defineJob<Record<string, never>>({
     // Broadcasts whose time has come (a missed start job, a worker that was down, quiet hours over).
     const due = await db.broadcast.findMany({ where: { status: "APPROVED", nextRunAt: { lte: new Date() } }, select: { id: true }, take: 100 });
     for (const { id } of due) await startBroadcastNow(id, null).catch((error) => console.error(`[delivery] could not start ${id}:`, error));
-    // Runs nobody has touched for longer than a lease: their worker died. Start a lane again.
-    const stalled = await db.$queryRawUnsafe<{ run_id: string; open: bigint; prepared: boolean }[]>(
-      `select r.id as run_id, count(b.id) filter (where b.status in ('PENDING', 'SENDING')) as open, r.prepared_at is not null as prepared
-       from delivery_run r left join delivery_batch b on b.run_id = r.id
-       where r.status in ('SENDING', 'CANCELED') and r.finished_at is null
-       group by r.id
-       having greatest(max(b.updated_at), r.preparing_at, r.started_at) < now() - $1 * interval '1 millisecond'`,
-      LEASE_MS + 5_000,
-    );
-    for (const run of stalled) {
-      if (Number(run.open) > 0 || !run.prepared) await startLanes(run.run_id, 1);
-      else await finishRunIfDone(db, run.run_id);
-    }
+    await resumeStalledRuns();
   },
 });
+
+/** Work claimable this long with nothing written meanwhile means no lane is at work on the run. */
+export const UNCLAIMED_STALL_MS = 10_000;
+
+/**
+ * Runs whose worker died. Either a batch has been claimable for UNCLAIMED_STALL_MS (PENDING past its
+ * retry time, or SENDING past its lease) and nothing of the run was written meanwhile — a live lane claims
+ * such a batch within a second —; or nothing was written for longer than a lease and no batch is waiting
+ * for a retry time (a preparer nobody replaced, a cancel nobody finished). Cancelled runs count too, so
+ * that they get finished.
+ */
+export async function findStalledRuns(database: Db = db): Promise<{ runId: string; open: number; prepared: boolean }[]> {
+  const rows = await database.$queryRawUnsafe<{ run_id: string; open: bigint; prepared: boolean }[]>(
+    `select r.id as run_id, count(b.id) filter (where b.status in ('PENDING', 'SENDING')) as open, r.prepared_at is not null as prepared
+     from delivery_run r left join delivery_batch b on b.run_id = r.id
+     where r.status in ('SENDING', 'CANCELED') and r.finished_at is null
+     group by r.id
+     having (greatest(max(b.updated_at), r.preparing_at, r.started_at) < now() - $2 * interval '1 millisecond'
+             and count(b.id) filter (where (b.status = 'PENDING' and b.next_attempt_at < now() - $2 * interval '1 millisecond')
+                                        or (b.status = 'SENDING' and b.lease_until < now() - $2 * interval '1 millisecond')) > 0)
+         or (greatest(max(b.updated_at), r.preparing_at, r.started_at) < now() - $1 * interval '1 millisecond'
+             and count(b.id) filter (where b.status = 'PENDING' and b.next_attempt_at > now()) = 0)`,
+    LEASE_MS + 5_000,
+    UNCLAIMED_STALL_MS,
+  );
+  return rows.map((r) => ({ runId: r.run_id, open: Number(r.open), prepared: r.prepared }));
+}
+
+/** Starts a lane for each stalled run (or finishes it, if nothing is left to send). */
+export async function resumeStalledRuns(database: Db = db): Promise<number> {
+  const stalled = await findStalledRuns(database);
+  for (const run of stalled) {
+    if (run.open > 0 || !run.prepared) {
+      console.log(`[delivery] run ${run.runId}: no lane is working on it (its worker stopped); starting one`);
+      await startLanes(run.runId, 1);
+    } else await finishRunIfDone(database, run.runId);
+  }
+  return stalled.length;
+}
+
+/** How often each worker process looks for stalled runs (besides the minute's delivery.sweep). */
+export const STALLED_RUN_CHECK_MS = 10_000;
+
+/**
+ * In the worker: looks for stalled runs every STALLED_RUN_CHECK_MS, so a send whose worker was killed
+ * goes on 10–20 s later (the dead worker's own batches once their leases run out) instead of up to
+ * 95 s later at the minute's sweep.
+ */
+export function watchStalledRuns(): { stop(): void } {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    resumeStalledRuns()
+      .catch((error: unknown) =>
+        console.error(`[delivery] looking for stalled runs failed: ${isDatabaseUnavailable(error) ? "データベースに接続できません（再試行します）" : (error as Error).stack}`),
+      )
+      .finally(() => (running = false));
+  }, STALLED_RUN_CHECK_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
 
 export const segmentIndexJob = defineJob<Record<string, never>>({
   name: "segments.rebuild-index",

@@ -42,9 +42,8 @@ export function startEmulatorChild(friends: number, extra: string[] = []): Promi
  */
 export function startWorker(env: NodeJS.ProcessEnv, tag: string, nodeFlags: string[] = WORKER_NODE_FLAGS): Promise<ChildProcess> {
   // BENCH_CPU_PROFILE_DIR=<dir>: each worker writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-  const args = process.env.BENCH_CPU_PROFILE_DIR
-    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`, ...nodeFlags, "--import", "tsx", path.join(ROOT, "scripts/worker.ts")]
-    : workerNodeArgs(ROOT, nodeFlags);
+  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [];
+  const args = [...profile, ...workerNodeArgs(ROOT, nodeFlags)];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   const echo = (chunk: Buffer) =>
