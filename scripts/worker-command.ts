@@ -4,8 +4,8 @@
 // recipient ids, the 18 kB body, the answer); with 64 in flight and V8's default young generation (a
 // few MB at start, grown slowly) most of that is promoted to the old generation and collected there,
 // expensively. A young generation of 16 MB per semi-space from the start lets it die young: two lanes
-// sending 1,947 prepared batches used ~20–40 % less of the worker's CPU (docs/benchmarks.md, "The
-// worker's young generation"). It costs ~50 MB of memory. They must be on the command line (NODE_OPTIONS
+// sending 1,947 prepared batches used ~25 % less of the worker's CPU cold and ~35 % less warm
+// (docs/benchmarks.md, bench:broadcast "Latest"). It costs ~50 MB of memory. They must be on the command line (NODE_OPTIONS
 // does not take --min-semi-space-size); package.json's "worker" script repeats them.
 //
 // One process: node with tsx's loader (`--import tsx`), not the tsx command, which runs the script in a

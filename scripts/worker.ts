@@ -9,7 +9,7 @@ loadEnvFile(".env");
 // Delivery's multicasts to api.line.me over keep-alive connections (lib/line/transport.ts).
 useLineTransport({ origins: [env().LINE_API_BASE_URL] });
 const worker = await startWorker(JOBS);
-// A send whose worker was killed goes on within seconds of its leases running out (lib/delivery/jobs.ts).
+// A send whose worker was killed goes on 10–20 s later, not at the minute's sweep (lib/delivery/jobs.ts).
 const stalledRuns = watchStalledRuns();
 console.log(`[worker] ${JOBS.length} 種類のジョブを処理しています (${JOBS.map((j) => j.name).join(", ")})`);
 let stopping = false;

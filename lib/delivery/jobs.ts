@@ -1,5 +1,6 @@
 // The broadcast jobs: start a send at its time, send a run's batches (lanes), sweep for due sends and
-// stalled runs every minute, and keep the segment bitmap index fresh.
+// stalled runs every minute (and each worker looks for stalled runs every 10 s), and keep the segment
+// bitmap index fresh.
 import { db, type Db } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { env, requireEnv } from "@/lib/env";
