@@ -277,7 +277,7 @@ export async function cancelBroadcast(db: Db, options: { broadcastId: string; ac
     const running = await tx.deliveryRun.findMany({ where: { broadcastId: broadcast.id, status: "SENDING" }, select: { id: true } });
     for (const run of running) {
       // No further slices of batches are made (prepare-run.ts) once the run is canceled.
-      await tx.deliveryRun.update({ where: { id: run.id }, data: { status: "CANCELED", canceledAt: now } });
+      await tx.deliveryRun.update({ where: { id: run.id }, data: { status: "CANCELED", canceledAt: now }, select: { id: true } });
       await tx.deliveryRun.updateMany({ where: { id: run.id, preparedAt: null }, data: { preparedAt: now, selectionBits: null } });
       const stopped = await tx.deliveryBatch.updateMany({ where: { runId: run.id, status: "PENDING" }, data: { status: "CANCELED" } });
       stoppedBatches += stopped.count;

@@ -167,7 +167,8 @@ async function startDeliveryRunOnce(db: Db, options: StartRunOptions): Promise<S
         );
         recipients = Number(totals?.recipients ?? 0);
       }
-      await tx.deliveryRun.update({ where: { id: run.id }, data: { ...preparation, recipients, batchCount: batches, batchCreationMs } });
+      // select: not the stored selection (the bitmap, ~125 kB for a million residents) back again.
+      await tx.deliveryRun.update({ where: { id: run.id }, data: { ...preparation, recipients, batchCount: batches, batchCreationMs }, select: { id: true } });
       await writeAudit(tx, {
         actor: actor ?? SYSTEM_ACTOR,
         action: "broadcast.send",
