@@ -20,7 +20,7 @@
 import type pg from "pg";
 import { classifyLineError } from "@/lib/line/errors";
 import { getMessagingApiClient } from "@/lib/line/clients";
-import { withLineTransport } from "@/lib/line/transport";
+import { TRANSPORT_REQUEST_TIMEOUT_MS, withLineTransport } from "@/lib/line/transport";
 import type { LineMessage } from "@/lib/line/messages";
 import { env } from "@/lib/env";
 import { decodeRecipients } from "@/lib/delivery/recipients";
@@ -31,7 +31,7 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 /** After this long without an outcome, a claimed batch may be claimed again (a worker died). */
 export const LEASE_MS = 30_000;
 /** A multicast that has not answered by then counts as a timeout (retried with its key). */
-export const REQUEST_TIMEOUT_MS = 20_000;
+export const REQUEST_TIMEOUT_MS = TRANSPORT_REQUEST_TIMEOUT_MS;
 /** Attempts (each with the same key) before a batch that keeps failing is given up. */
 export const MAX_ATTEMPTS = 15;
 /** A 429 pauses all workers this long. LINE sends no Retry-After (FACTS.md §2). */

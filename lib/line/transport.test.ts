@@ -103,7 +103,8 @@ describe("[LINE] keep-alive transport under @line/bot-sdk", () => {
       expect(error).toBeInstanceOf(TypeError);
       expect(((error as TypeError).cause as NodeJS.ErrnoException).code).toBe("ETIMEDOUT");
       expect(classifyLineError(error)).toEqual({ kind: "retry", reason: "network", status: null });
-      await vi.waitFor(() => expect(sockets.every((s) => s.destroyed || s.readableEnded)).toBe(true));
+      expect(sockets).toHaveLength(1);
+      await vi.waitFor(() => expect(sockets[0]!.destroyed || sockets[0]!.readableEnded).toBe(true));
     } finally {
       silent.closeAllConnections();
       await new Promise((resolve) => silent.close(resolve));

@@ -34,7 +34,7 @@ export type LineTransportOptions = {
   requestTimeoutMs?: number;
 };
 
-/** As the delivery lanes' own limit (lib/delivery/send-lane.ts REQUEST_TIMEOUT_MS). */
+/** Also the delivery lanes' own limit for a multicast (lib/delivery/send-lane.ts REQUEST_TIMEOUT_MS). */
 export const TRANSPORT_REQUEST_TIMEOUT_MS = 20_000;
 
 /** A fetch that carries requests to `origins` over keep-alive node:http(s) connections. */
