@@ -6,8 +6,12 @@ export const RECIPIENT_BYTES = 16;
 /** multicast: "Max: 500 user IDs" (messaging-api.yml, MulticastRequest.to maxItems). */
 export const LINE_MULTICAST_MAX_RECIPIENTS = 500;
 
-/** SQL expression for one resident's packed id (for string_agg over `resident r`). */
-export const PACKED_LINE_USER_ID_SQL = "decode(substr(r.line_user_id, 2), 'hex')";
+/**
+ * SQL expression for one resident's packed id (for string_agg over `resident r`): the column PostgreSQL
+ * generates from line_user_id (the same decode), included in resident_deliverable_idx so that batch
+ * creation decodes nothing.
+ */
+export const PACKED_LINE_USER_ID_SQL = "r.line_user_key";
 
 export function decodeRecipients(packed: Uint8Array): string[] {
   if (packed.length % RECIPIENT_BYTES !== 0) throw new Error(`recipients are ${packed.length} bytes, not a multiple of ${RECIPIENT_BYTES}`);
