@@ -59,7 +59,7 @@ const RESIDENTS = Number(values.residents.replace(/_/g, ""));
 const WORKERS = Number(values.workers);
 // "sliced" uses --slice-positions; "sliced:N" its own N (to compare slice sizes in one run).
 const MODES = values.modes.split(",").map((m) => m.trim());
-if (MODES.some((m) => !/^(single|sliced(:\d+)?)(@plain)?$/.test(m))) throw new Error(`--modes: sliced, sliced:N and/or single (each optionally @plain), not ${values.modes}`);
+if (MODES.some((m) => !/^(single|sliced(:\d+)?)(@plain|@warm)*$/.test(m))) throw new Error(`--modes: sliced, sliced:N and/or single (each optionally @plain and/or @warm), not ${values.modes}`);
 
 type SendFigures = {
   mode: string;
@@ -221,8 +221,9 @@ async function main() {
     const sends: SendFigures[] = [];
     for (const mode of MODES) {
       // 3. the LINE emulator (LINE's limits: multicast 2,000/s) and the workers
-      const plain = mode.endsWith("@plain");
-      const kind = mode.replace(/@plain$/, "");
+      const plain = mode.includes("@plain");
+      const warm = mode.includes("@warm");
+      const kind = mode.replace(/@.*$/, "");
       const slicePositions = kind === "single" ? "0" : (kind.split(":")[1] ?? String(values["slice-positions"]));
       const emulator = await startEmulatorChild(RESIDENTS);
       const lineEnv = demoLineEnv(emulator.url);
@@ -233,48 +234,59 @@ async function main() {
       await Promise.all(Array.from({ length: WORKERS }, (_, i) => startWorker(workerEnv, `worker ${i + 1}`, plain ? [] : undefined)));
       log(`[${mode}] emulator ${emulator.url} (${RESIDENTS.toLocaleString("en")} friends) and ${WORKERS} worker process(es) running`);
 
-      // 4. draft, submit, approve; then "send"
-      const { id } = await saveBroadcastDraft(db, {
-        actor: { id: editor.id, label: editor.name, roles: editor.roles },
-        input: {
-          title: `ベンチマーク：全員への配信（${mode}）`,
-          segmentId: null,
-          notificationDisabled: false,
-          schedule: { kind: "NOW" },
-          content: {
-            variants: {
-              ja: [{ type: "text", text: "【みどり市】明日は燃えるごみの日です。朝8時までに出してください。" }],
-              en: [{ type: "text", text: "[Midori City] Tomorrow is burnable garbage day. Please put it out by 8 a.m." }],
+      // 4. draft, submit, approve; then "send" (for "@warm", twice: the first send only warms the worker and the emulator)
+      const approveAndSend = async (title: string) => {
+        const { id } = await saveBroadcastDraft(db, {
+          actor: { id: editor.id, label: editor.name, roles: editor.roles },
+          input: {
+            title,
+            segmentId: null,
+            notificationDisabled: false,
+            schedule: { kind: "NOW" },
+            content: {
+              variants: {
+                ja: [{ type: "text", text: "【みどり市】明日は燃えるごみの日です。朝8時までに出してください。" }],
+                en: [{ type: "text", text: "[Midori City] Tomorrow is burnable garbage day. Please put it out by 8 a.m." }],
+              },
             },
           },
-        },
-      });
-      await submitBroadcast(db, { broadcastId: id, actor: { id: editor.id, label: editor.name, roles: editor.roles }, validate: validateWithLine });
-      const approved = await approveBroadcast(db, { broadcastId: id, actor: { id: approver.id, label: approver.name, roles: approver.roles } });
-      await new Promise((r) => setTimeout(r, 2_000));
+        });
+        await submitBroadcast(db, { broadcastId: id, actor: { id: editor.id, label: editor.name, roles: editor.roles }, validate: validateWithLine });
+        const approved = await approveBroadcast(db, { broadcastId: id, actor: { id: approver.id, label: approver.name, roles: approver.roles } });
+        await new Promise((r) => setTimeout(r, 2_000));
 
-      const { startBroadcastNow } = await import("@/lib/delivery/jobs");
-      const sendAt = Date.now();
-      const cpuSamples = [machineCpu()];
-      const processCpuAtSend = processCpu();
-      const start = await startBroadcastNow(id, { id: approver.id, label: approver.name });
-      const queuedAt = Date.now();
-      if (!start.started) throw new Error(`not started: ${JSON.stringify(start)}`);
+        const { startBroadcastNow } = await import("@/lib/delivery/jobs");
+        const sendAt = Date.now();
+        const cpuSamples = [machineCpu()];
+        const processCpuAtSend = processCpu();
+        const start = await startBroadcastNow(id, { id: approver.id, label: approver.name });
+        const queuedAt = Date.now();
+        if (!start.started) throw new Error(`not started: ${JSON.stringify(start)}`);
+        let run;
+        for (;;) {
+          // Only what the summary needs: the row also holds the send's selection bitmap (~125 kB) until all slices exist.
+          run = await db.deliveryRun.findUniqueOrThrow({
+            where: { id: start.runId },
+            select: { finishedAt: true, preparedAt: true, batchCount: true, batchCreationMs: true, status: true },
+          });
+          cpuSamples.push(machineCpu());
+          if (run.finishedAt) break;
+          if (Date.now() - sendAt > 15 * 60_000) throw new Error("the send did not finish within 15 minutes");
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return { approved, sendAt, cpuSamples, processCpuAtSend, start, queuedAt, run };
+      };
+      let before = { lastSeq: 0, notDelivered: 0 };
+      if (warm) {
+        const warmUp = await approveAndSend(`ベンチマーク：準備の配信（${mode}）`);
+        const stats = await emulatorCall<{ lastSeq: number; notDelivered: number }>(emulator.url, "GET", "/messages/stats");
+        before = { lastSeq: stats.lastSeq, notDelivered: stats.notDelivered };
+        log(`[${mode}] warm-up send to everyone done (${((Date.now() - warmUp.sendAt) / 1000).toFixed(1)} s, not measured); the same worker and emulator send again`);
+      }
+      const { approved, sendAt, cpuSamples, processCpuAtSend, start, queuedAt, run } = await approveAndSend(`ベンチマーク：全員への配信（${mode}）`);
       log(
         `[${mode}] send: claimed, ${start.recipients.toLocaleString("en")} recipients; ${start.batches.toLocaleString("en")} batches made in the start transaction (${start.batchCreationMs} ms)${start.prepared ? " — all of them" : ", the other slices while sending"}; lanes queued ${queuedAt - sendAt} ms after "send"`,
       );
-      let run;
-      for (;;) {
-        // Only what the summary needs: the row also holds the send's selection bitmap (~125 kB) until all slices exist.
-        run = await db.deliveryRun.findUniqueOrThrow({
-          where: { id: start.runId },
-          select: { finishedAt: true, preparedAt: true, batchCount: true, batchCreationMs: true, status: true },
-        });
-        cpuSamples.push(machineCpu());
-        if (run.finishedAt) break;
-        if (Date.now() - sendAt > 15 * 60_000) throw new Error("the send did not finish within 15 minutes");
-        await new Promise((r) => setTimeout(r, 100));
-      }
       const processCpuAtEnd = processCpu();
       const last = await lastAcceptedAt(emulator.url);
       // Busy share between "send" and the first sample at or after the last multicast (samples every ~100 ms).
@@ -283,11 +295,11 @@ async function main() {
       const machineCpuBusy = cpuFrom && cpuTo && cpuTo.total > cpuFrom.total ? Number(((cpuTo.busy - cpuFrom.busy) / (cpuTo.total - cpuFrom.total)).toFixed(2)) : null;
       const seconds = last ? (last - sendAt) / 1000 : NaN;
       const allBatchesMs = run.preparedAt ? run.preparedAt.getTime() - sendAt : NaN;
-      const firstAccepted = await emulatorCall<{ messages: { acceptedAt: string }[] }>(emulator.url, "GET", "/messages?limit=1");
+      const firstAccepted = await emulatorCall<{ messages: { acceptedAt: string }[] }>(emulator.url, "GET", `/messages?afterSeq=${before.lastSeq}&limit=1`);
       const firstAcceptedMs = firstAccepted.messages[0] ? Date.parse(firstAccepted.messages[0].acceptedAt) - sendAt : NaN;
 
       // 5. the emulator's record
-      const summary = await emulatorCall<{ recipients: number; deliveries: number; duplicateCount: number }>(emulator.url, "GET", "/messages/summary?endpoint=multicast");
+      const summary = await emulatorCall<{ recipients: number; deliveries: number; duplicateCount: number }>(emulator.url, "GET", `/messages/summary?endpoint=multicast&since=${encodeURIComponent(new Date(sendAt).toISOString())}`);
       const stats = await emulatorCall<{ requests: number; recipients: number; delivered: number; notDelivered: number }>(emulator.url, "GET", "/messages/stats");
       const [batchTotals] = await db.$queryRawUnsafe<{ rate_limited: bigint; retried: bigint; failed: bigint }[]>(
         `select coalesce(sum(rate_limited_count), 0) as rate_limited, coalesce(sum(greatest(attempts - 1, 0)), 0) as retried,
@@ -304,7 +316,7 @@ async function main() {
       const cpuByProcess = cpuBetween(processCpuAtSend, processCpuAtEnd);
       log(`[${mode}] CPU used from "send" until the run was finished, by process (ms): ${JSON.stringify(cpuByProcess)}`);
       log(
-        `[${mode}] emulator record: ${summary.recipients.toLocaleString("en")} residents received it (expected ${expected.toLocaleString("en")}, of whom ${english.toLocaleString("en")} in English), ${summary.deliveries.toLocaleString("en")} deliveries, ${summary.duplicateCount} received twice, ${stats.notDelivered} sent to blocked residents; 429s: ${rateLimited}; retries: ${Number(batchTotals!.retried)}`,
+        `[${mode}] emulator record: ${summary.recipients.toLocaleString("en")} residents received it (expected ${expected.toLocaleString("en")}, of whom ${english.toLocaleString("en")} in English), ${summary.deliveries.toLocaleString("en")} deliveries, ${summary.duplicateCount} received twice, ${stats.notDelivered - before.notDelivered} sent to blocked residents; 429s: ${rateLimited}; retries: ${Number(batchTotals!.retried)}`,
       );
       sends.push({
         mode,
@@ -324,7 +336,7 @@ async function main() {
         rateLimited429: rateLimited,
         lost,
         duplicated,
-        sentToBlocked: stats.notDelivered,
+        sentToBlocked: stats.notDelivered - before.notDelivered,
       });
       await stopChildren();
       children.length = 0;
