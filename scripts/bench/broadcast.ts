@@ -5,7 +5,7 @@
 //   2. the segment bitmap index built, then the live count timed over a mix of segments (p50/p95),
 //      side by side with counting by scanning the residents table (what the index replaces);
 //   3. the LINE emulator (a child process, N synthetic friends) and worker process(es) started as in
-//      production (`tsx scripts/worker.ts`);
+//      production (scripts/worker-command.ts);
 //   4. a Japanese + English broadcast drafted, submitted (LINE's validate endpoint) and approved, then
 //      "send": the claim, the first slice of batches and the lanes queued, the other slices made while
 //      the first are sent (lib/delivery/prepare-run.ts) — the clock runs from here to the last multicast
@@ -16,7 +16,10 @@
 // Steps 3–5 run once per --modes entry, side by side in one run, each with a fresh emulator and worker:
 // "sliced" (the default, DELIVERY_SLICE_POSITIONS=--slice-positions), "sliced:N" (another slice cap),
 // "single" (every batch made in the start transaction first, DELIVERY_SLICE_POSITIONS=0); a mode ending
-// in "@plain" runs its worker without the production V8 flags (scripts/worker-command.ts), to compare.
+// with "@plain" runs its worker without the production V8 flags (scripts/worker-command.ts), to compare;
+// one with "@warm" first sends the same broadcast to everyone once, unmeasured, with the same worker and
+// emulator — as in production, where the worker has been running (and LINE is never cold) — and its
+// figures are the second send's (the emulator's record read from "send" on).
 // The headline figures are the first mode's; every mode's are under "sends".
 //
 // Human summary, then the last line: one JSON object. Options: --residents N, --workers W (worker
