@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeRecipients, encodeRecipients } from "./recipients";
+import { decodeRecipients, decodeRecipientsHex, encodeRecipients } from "./recipients";
 import { backoffMs } from "./send-lane";
 import { multicastRateLimit } from "./rate-limiter";
 
@@ -11,6 +11,10 @@ describe("[BROADCASTS] delivery details", () => {
     expect(decodeRecipients(packed)).toEqual(ids);
     expect(() => encodeRecipients(["Uxyz"])).toThrow();
     expect(() => decodeRecipients(new Uint8Array(15))).toThrow();
+    // As the lanes read them: PostgreSQL's encode(recipients, 'hex').
+    expect(decodeRecipientsHex(packed.toString("hex"))).toEqual(ids);
+    expect(decodeRecipientsHex("")).toEqual([]);
+    expect(() => decodeRecipientsHex("0123")).toThrow();
   });
 
   it("retries back off exponentially up to 30 s", () => {

@@ -23,7 +23,7 @@ import { getMessagingApiClient } from "@/lib/line/clients";
 import { TRANSPORT_REQUEST_TIMEOUT_MS, withLineTransport } from "@/lib/line/transport";
 import type { LineMessage } from "@/lib/line/messages";
 import { env } from "@/lib/env";
-import { decodeRecipients } from "@/lib/delivery/recipients";
+import { RECIPIENTS_HEX_SQL, decodeRecipientsHex } from "@/lib/delivery/recipients";
 import { multicastRateLimit, processRateLimiter, type SharedRateLimiter } from "@/lib/delivery/rate-limiter";
 import { PREPARE_STALL_MS } from "@/lib/delivery/prepare-run";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
@@ -61,7 +61,8 @@ export const lineMulticast: MulticastSender = async (request) => {
   }
 };
 
-type Claimed = { id: string; seq: number; language: string; recipients: Buffer; retry_key: string; attempts: number };
+/** recipients: the packed ids in hex (recipients.ts). */
+type Claimed = { id: string; seq: number; language: string; recipients: string; retry_key: string; attempts: number };
 
 type Outcome = {
   id: string;
@@ -119,7 +120,7 @@ where b.id in (
   order by seq
   limit $2
   for update skip locked)
-returning b.id, b.seq, b.language, b.recipients, b.retry_key, b.attempts`;
+returning b.id, b.seq, b.language, ${RECIPIENTS_HEX_SQL} as recipients, b.retry_key, b.attempts`;
 
 const OPEN_SQL = `
 select count(*)::int as open,
@@ -309,7 +310,7 @@ export async function runDeliveryLane(options: LaneOptions): Promise<LaneResult>
     for (;;) {
       const batch = await next();
       if (!batch) return;
-      const to = decodeRecipients(batch.recipients);
+      const to = decodeRecipientsHex(batch.recipients);
       const batchMessages = messages[batch.language] ?? messages.ja;
       if (!batchMessages) {
         recorder.add({ id: batch.id, status: "FAILED", http: null, requestId: null, acceptedRequestId: null, error: `no messages for ${batch.language}`, details: null, retryInMs: null, refund: false });
