@@ -19,7 +19,8 @@
 // with "@plain" runs its worker without the production V8 flags (scripts/worker-command.ts), to compare;
 // one with "@warm" first sends the same broadcast to everyone once, unmeasured, with the same worker and
 // emulator — as in production, where the worker has been running (and LINE is never cold) — and its
-// figures are the second send's (the emulator's record read from "send" on).
+// figures are the second send's (the emulator's record read from "send" on); "@warm-line" likewise, but
+// the worker is replaced by a fresh one before the measured send (LINE warm, the worker just started).
 // The headline figures are the first mode's; every mode's are under "sends".
 //
 // Human summary, then the last line: one JSON object. Options: --residents N, --workers W (worker
@@ -62,7 +63,7 @@ const RESIDENTS = Number(values.residents.replace(/_/g, ""));
 const WORKERS = Number(values.workers);
 // "sliced" uses --slice-positions; "sliced:N" its own N (to compare slice sizes in one run).
 const MODES = values.modes.split(",").map((m) => m.trim());
-if (MODES.some((m) => !/^(single|sliced(:\d+)?)(@plain|@warm)*$/.test(m))) throw new Error(`--modes: sliced, sliced:N and/or single (each optionally @plain and/or @warm), not ${values.modes}`);
+if (MODES.some((m) => !/^(single|sliced(:\d+)?)(@plain|@warm-line|@warm)*$/.test(m))) throw new Error(`--modes: sliced, sliced:N and/or single (each optionally @plain and/or @warm or @warm-line), not ${values.modes}`);
 
 type SendFigures = {
   mode: string;
@@ -226,6 +227,7 @@ async function main() {
       // 3. the LINE emulator (LINE's limits: multicast 2,000/s) and the workers
       const plain = mode.includes("@plain");
       const warm = mode.includes("@warm");
+      const warmLineOnly = mode.includes("@warm-line");
       const kind = mode.replace(/@.*$/, "");
       const slicePositions = kind === "single" ? "0" : (kind.split(":")[1] ?? String(values["slice-positions"]));
       const emulator = await startEmulatorChild(RESIDENTS);
@@ -234,7 +236,8 @@ async function main() {
       resetEnvCache();
       resetLineClients();
       const workerEnv = { ...env, ...lineEnv, DELIVERY_LANES: values.lanes, DELIVERY_CONCURRENCY: values.concurrency, DELIVERY_SLICE_POSITIONS: slicePositions };
-      await Promise.all(Array.from({ length: WORKERS }, (_, i) => startWorker(workerEnv, `worker ${i + 1}`, plain ? [] : undefined)));
+      const startWorkers = () => Promise.all(Array.from({ length: WORKERS }, (_, i) => startWorker(workerEnv, `worker ${i + 1}`, plain ? [] : undefined)));
+      let workers = await startWorkers();
       log(`[${mode}] emulator ${emulator.url} (${RESIDENTS.toLocaleString("en")} friends) and ${WORKERS} worker process(es) running`);
 
       // 4. draft, submit, approve; then "send" (for "@warm", twice: the first send only warms the worker and the emulator)
@@ -284,7 +287,13 @@ async function main() {
         const warmUp = await approveAndSend(`ベンチマーク：準備の配信（${mode}）`);
         const stats = await emulatorCall<{ lastSeq: number; notDelivered: number }>(emulator.url, "GET", "/messages/stats");
         before = { lastSeq: stats.lastSeq, notDelivered: stats.notDelivered };
-        log(`[${mode}] warm-up send to everyone done (${((Date.now() - warmUp.sendAt) / 1000).toFixed(1)} s, not measured); the same worker and emulator send again`);
+        if (warmLineOnly) {
+          // Only LINE stays warm: the worker that sent is replaced by a fresh one (a send after a restart).
+          await Promise.all(workers.map((w) => new Promise((resolve) => (w.once("exit", resolve), w.kill("SIGTERM")))));
+          workers = await startWorkers();
+          await new Promise((r) => setTimeout(r, 1_000));
+        }
+        log(`[${mode}] warm-up send to everyone done (${((Date.now() - warmUp.sendAt) / 1000).toFixed(1)} s, not measured); ${warmLineOnly ? "a fresh worker and the same emulator send again" : "the same worker and emulator send again"}`);
       }
       const { approved, sendAt, cpuSamples, processCpuAtSend, start, queuedAt, run } = await approveAndSend(`ベンチマーク：全員への配信（${mode}）`);
       log(
