@@ -53,9 +53,10 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "32" },
     "count-repeats": { type: "string", default: "10" },
     "keep-db": { type: "boolean", default: false },
-    // Sends, side by side in one run: "sliced" (batches made while sending, the default) and "single"
-    // (every batch made before the first multicast, DELIVERY_SLICE_POSITIONS=0).
-    modes: { type: "string", default: "sliced,single" },
+    // Sends, side by side in one run: "sliced" (batches made while sending, the default) from a fresh
+    // worker and emulator — the headline —, the same with both warm, and "single" (every batch made
+    // before the first multicast, DELIVERY_SLICE_POSITIONS=0).
+    modes: { type: "string", default: "sliced,sliced@warm,single" },
     "slice-positions": { type: "string", default: "262144" },
   },
 });
