@@ -153,6 +153,20 @@ describe("[LINE] HTTP/1.1 client", () => {
     expect(closed).toBe(1);
   });
 
+  it("an idle connection does not keep the process alive; a reused one does again", async () => {
+    const server = await rawServer((_, socket) => socket.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
+    const client = pool(server);
+    // The handles that keep the process alive (unref'd ones are not listed): our end of the connection.
+    const alive = () => (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().filter((h) => h instanceof net.Socket && h.remotePort === server.port);
+    await client.request(post("{}"));
+    expect(alive()).toHaveLength(0);
+    const pending = client.request(post("{}"));
+    expect(alive()).toHaveLength(1);
+    await pending;
+    expect(alive()).toHaveLength(0);
+    expect(server.connections).toBe(1);
+  });
+
   it("answers read like a Response: headers case-insensitive, the body once, a stream when asked", async () => {
     const server = await rawServer((n, socket) =>
       socket.write(`HTTP/1.1 409 Conflict\r\nX-Line-Accepted-Request-Id: r-${n}\r\nVary: a\r\nvary: b\r\nContent-Length: 13\r\n\r\n{"message":1}`),

@@ -345,6 +345,8 @@ export class Http1Pool {
       return;
     }
     connection.socket.setTimeout(this.options.idleTimeoutMs);
+    // An idle connection does not keep the process alive (as Node's http.Agent does with its free sockets).
+    connection.socket.unref();
     this.idle.push(connection);
   }
 
@@ -370,7 +372,10 @@ export class Http1Pool {
     // Last in, first out: the most recently used connection is the least likely to have been closed.
     while (this.idle.length > 0) {
       const connection = this.idle.pop()!;
-      if (!connection.closed && !connection.socket.destroyed) return Promise.resolve(connection);
+      if (!connection.closed && !connection.socket.destroyed) {
+        connection.socket.ref();
+        return Promise.resolve(connection);
+      }
     }
     if (this.all.size < this.options.maxConnections) return Promise.resolve(this.open());
     return new Promise<Connection>((resolve, reject) => {
