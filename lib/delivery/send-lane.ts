@@ -109,17 +109,27 @@ export function backoffMs(attempt: number): number {
   return Math.round(base * (0.5 + Math.random() / 2));
 }
 
+// The next batches in seq order: those whose lease ran out (a worker died), then those waiting. Each
+// branch walks delivery_batch_run_id_status_seq_idx from the start of its (run, status) range and stops
+// after $2 rows; one condition over both statuses made PostgreSQL read and sort every open batch of
+// the run on every claim (~10 ms for a million recipients).
 const CLAIM_SQL = `
 update delivery_batch b
 set status = 'SENDING', lease_until = now() + $3 * interval '1 millisecond', attempts = b.attempts + 1, updated_at = now()
 where b.id in (
-  select id from delivery_batch
-  where run_id = $1::uuid
-    and ((status = 'PENDING' and next_attempt_at <= now()) or (status = 'SENDING' and lease_until < now()))
-    and exists (select 1 from delivery_run r where r.id = $1::uuid and r.status = 'SENDING')
-  order by seq
-  limit $2
-  for update skip locked)
+  select c.id from (
+    select expired.id from (
+      select id from delivery_batch
+      where run_id = $1::uuid and status = 'SENDING' and lease_until < now()
+      order by seq limit $2 for update skip locked) expired
+    union all
+    select waiting.id from (
+      select id from delivery_batch
+      where run_id = $1::uuid and status = 'PENDING' and next_attempt_at <= now()
+      order by seq limit $2 for update skip locked) waiting
+  ) c
+  where exists (select 1 from delivery_run r where r.id = $1::uuid and r.status = 'SENDING')
+  limit $2)
 returning b.id, b.seq, b.language, ${RECIPIENTS_HEX_SQL} as recipients, b.retry_key, b.attempts`;
 
 const OPEN_SQL = `
