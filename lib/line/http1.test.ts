@@ -127,6 +127,22 @@ describe("[LINE] HTTP/1.1 client", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("on a kept-alive connection too: part of an answer, then a reset — the request fails, it is not sent again", async () => {
+    const server = await rawServer((_, socket, onSocket) => {
+      if (onSocket === 1) socket.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+      else {
+        socket.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{");
+        setTimeout(() => socket.destroy(), 20);
+      }
+    });
+    const client = pool(server);
+    expect((await client.request(post("{}"))).status).toBe(200);
+    const error = await client.request(post("{}")).catch((e: unknown) => e);
+    expect((error as NodeJS.ErrnoException).code).toBe("ECONNRESET");
+    expect(server.requests).toHaveLength(2);
+    expect(server.connections).toBe(1);
+  });
+
   it("what is not HTTP fails the request (fetch's TypeError through the transport)", async () => {
     const server = await rawServer((_, socket) => socket.write("SSH-2.0-OpenSSH\r\n\r\n"));
     const transport = createLineTransport({ origins: [server.origin] });

@@ -53,14 +53,11 @@ class AnswerParser {
   private parts: Buffer[] = [];
   private answer: Http1Answer | null = null;
   keepAlive = true;
-  /** Bytes of an answer have arrived (a request that got some cannot safely be sent again). */
-  received = false;
 
   constructor(private readonly method: string) {}
 
   /** Feeds bytes; returns the answer once complete. Throws on a malformed answer. */
   push(chunk: Buffer): Http1Answer | null {
-    this.received = true;
     let data = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = null;
     for (;;) {
@@ -212,6 +209,8 @@ class Connection {
   /** Requests sent on it so far (a reused connection may have been closed by the server meanwhile). */
   uses = 0;
   closed = false;
+  /** Whether any byte of an answer to the latest request arrived (kept after the request has ended). */
+  answerStarted = false;
   private exchange: Exchange | null = null;
   private error: Error | null = null;
 
@@ -234,13 +233,10 @@ class Connection {
     this.socket.on("close", () => this.onClose());
   }
 
-  get busy(): boolean {
-    return this.exchange !== null;
-  }
-
   /** Sends one request; the answer, or the connection's error. */
   send(head: string, body: string | Uint8Array | null, method: string, timeoutMs: number): Promise<Http1Answer> {
     this.uses++;
+    this.answerStarted = false;
     this.socket.setTimeout(timeoutMs);
     return new Promise<Http1Answer>((resolve, reject) => {
       this.exchange = { parser: new AnswerParser(method), resolve, reject };
@@ -254,11 +250,6 @@ class Connection {
     });
   }
 
-  /** Whether the answer to the current request had begun to arrive. */
-  get answered(): boolean {
-    return this.exchange?.parser.received ?? false;
-  }
-
   destroy(error?: Error): void {
     this.socket.destroy(error);
   }
@@ -270,6 +261,7 @@ class Connection {
       this.socket.destroy();
       return;
     }
+    this.answerStarted = true;
     let answer: Http1Answer | null;
     try {
       answer = exchange.parser.push(chunk);
@@ -327,7 +319,7 @@ export class Http1Pool {
         // byte of an answer: it did not take the request, so sending once more is safe (what Node's
         // http documents for a reused socket's ECONNRESET).
         const code = (error as NodeJS.ErrnoException).code;
-        if (attempt === 0 && reused && !connection.answered && (code === "ECONNRESET" || code === "EPIPE")) continue;
+        if (attempt === 0 && reused && !connection.answerStarted && (code === "ECONNRESET" || code === "EPIPE")) continue;
         throw error;
       } finally {
         request.signal?.removeEventListener("abort", onAbort);
