@@ -4,6 +4,7 @@ import { useLineTransport } from "@/lib/line/transport";
 import { startWorker } from "@/lib/jobs/boss";
 import { JOBS } from "@/lib/jobs/registry";
 import { watchStalledRuns } from "@/lib/delivery/jobs";
+import { setDatabaseGoneExpected } from "@/lib/db/unavailable";
 
 loadEnvFile(".env");
 // Delivery's multicasts to api.line.me over keep-alive connections (lib/line/transport.ts).
@@ -17,6 +18,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
+    // Ctrl+C reaches the embedded PostgreSQL too: the connections lost while stopping are expected.
+    setDatabaseGoneExpected();
     stalledRuns.stop();
     await worker.stop();
     process.exit(0);

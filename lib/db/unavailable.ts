@@ -10,3 +10,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     /Connection terminated|connection (?:was )?closed|terminating connection|Client has encountered a connection error/i.test(e?.message ?? "")
   );
 }
+
+let goneExpected = false;
+
+/**
+ * Marks this process as stopping: on Ctrl+C the terminal stops the embedded PostgreSQL at the same
+ * moment, so connections lost from then on are expected, not worth a log line each.
+ */
+export function setDatabaseGoneExpected(value = true): void {
+  goneExpected = value;
+}
+
+export function databaseGoneExpected(): boolean {
+  return goneExpected;
+}

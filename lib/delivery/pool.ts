@@ -3,6 +3,7 @@
 // several times more, on machines where the worker shares two cores with PostgreSQL.
 import pg from "pg";
 import { requireEnv } from "@/lib/env";
+import { databaseGoneExpected } from "@/lib/db/unavailable";
 
 const pools = new Map<string, pg.Pool>();
 
@@ -12,7 +13,9 @@ export function deliveryPool(connectionString: string = requireEnv("DATABASE_URL
     pool = new pg.Pool({ connectionString, max: 6, application_name: "kairan-delivery" });
     // A dropped connection (PostgreSQL restarting) must not crash the worker; the query fails and
     // the lane retries (bench:faults restarts PostgreSQL mid-send).
-    pool.on("error", (error) => console.error("[delivery] idle database connection lost:", error.message));
+    pool.on("error", (error) => {
+      if (!databaseGoneExpected()) console.error("[delivery] idle database connection lost:", error.message);
+    });
     pools.set(connectionString, pool);
   }
   return pool;

@@ -1,8 +1,12 @@
 // The worker's log while PostgreSQL restarts: one line per failed poll, not a whole error object each.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { setDatabaseGoneExpected } from "@/lib/db/unavailable";
 import { logJobError } from "./boss";
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  setDatabaseGoneExpected(false);
+});
 
 describe("[jobs] logJobError", () => {
   it("a lost database connection is one line with the queue and the code", () => {
@@ -17,6 +21,16 @@ describe("[jobs] logJobError", () => {
       ["[jobs] データベースに接続できません（再試行します）: delivery.send-run: terminating connection due to administrator command [57P01]"],
       ["[jobs] データベースに接続できません（再試行します）: connect ECONNREFUSED 127.0.0.1:5432 [ECONNREFUSED]"],
     ]);
+  });
+
+  it("while the worker stops (Ctrl+C stops PostgreSQL too), lost connections are not logged; other errors are", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    setDatabaseGoneExpected();
+    logJobError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }));
+    expect(log).not.toHaveBeenCalled();
+    const error = new Error("syntax error at or near \"selec\"");
+    logJobError(error);
+    expect(log).toHaveBeenCalledWith("[jobs]", error);
   });
 
   it("any other error is logged whole, with its stack", () => {
