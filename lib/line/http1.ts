@@ -74,13 +74,15 @@ class AnswerParser {
           if (informational) continue;
           break;
         }
-        case "length": {
+        // `remaining` bytes of body: the whole of a Content-Length answer, or one chunk.
+        case "length":
+        case "chunk-data": {
           const take = Math.min(this.remaining, data.length);
           if (take > 0) this.parts.push(data.subarray(0, take));
           this.remaining -= take;
           data = data.subarray(take);
           if (this.remaining > 0) return null;
-          this.state = "done";
+          this.state = this.state === "length" ? "done" : "chunk-end";
           break;
         }
         case "chunk-size": {
@@ -96,15 +98,6 @@ class AnswerParser {
           data = data.subarray(end + 2);
           this.remaining = size;
           this.state = size === 0 ? "trailers" : "chunk-data";
-          break;
-        }
-        case "chunk-data": {
-          const take = Math.min(this.remaining, data.length);
-          if (take > 0) this.parts.push(data.subarray(0, take));
-          this.remaining -= take;
-          data = data.subarray(take);
-          if (this.remaining > 0) return null;
-          this.state = "chunk-end";
           break;
         }
         case "chunk-end": {
