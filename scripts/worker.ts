@@ -5,10 +5,13 @@ import { startWorker } from "@/lib/jobs/boss";
 import { JOBS } from "@/lib/jobs/registry";
 import { watchStalledRuns } from "@/lib/delivery/jobs";
 import { setDatabaseGoneExpected } from "@/lib/db/unavailable";
+import { openDeliveryConnections } from "@/lib/delivery/pool";
 
 loadEnvFile(".env");
 // Delivery's multicasts to api.line.me over keep-alive connections (lib/line/transport.ts).
 useLineTransport({ origins: [env().LINE_API_BASE_URL] });
+// Delivery's connections, open before the first send needs them (lib/delivery/pool.ts).
+await openDeliveryConnections().catch((error: unknown) => console.error(`[worker] delivery connections not opened yet (opened when needed): ${(error as Error).message}`));
 const worker = await startWorker(JOBS);
 // A send whose worker was killed goes on 10–20 s later, not at the minute's sweep (lib/delivery/jobs.ts).
 const stalledRuns = watchStalledRuns();

@@ -19,7 +19,7 @@ import { finishRunIfDone } from "@/lib/delivery/finish-run";
 import { findStalledRuns } from "@/lib/delivery/jobs";
 import { prepareRemainingBatches, PREPARE_STALL_MS } from "@/lib/delivery/prepare-run";
 import { broadcastRuns } from "@/lib/delivery/progress";
-import { closeDeliveryPools, deliveryPool } from "@/lib/delivery/pool";
+import { DELIVERY_POOL_SIZE, closeDeliveryPools, deliveryPool, openDeliveryConnections } from "@/lib/delivery/pool";
 import { decodeRecipients } from "@/lib/delivery/recipients";
 import { segmentWhere } from "@/lib/segments/to-where";
 import { parseSegmentFilter } from "@/lib/segments/filter";
@@ -387,5 +387,18 @@ describe("[BROADCASTS] delivery engine", () => {
       expect(results.filter((r) => !r.started)).toEqual([{ started: false, reason: "not-approved" }]);
       expect(await t.db.deliveryRun.count({ where: { broadcastId: id } })).toBe(1);
     }
+  });
+
+  it("the worker's delivery connections are opened ahead of a send and kept while idle", async () => {
+    const pool = deliveryPool(t.url);
+    await openDeliveryConnections(pool);
+    expect(pool.totalCount).toBe(DELIVERY_POOL_SIZE);
+    expect(pool.idleCount).toBe(DELIVERY_POOL_SIZE);
+    // pg would close idle connections after 10 s; these stay, without keeping a process alive.
+    expect(pool.options).toMatchObject({ idleTimeoutMillis: 0, allowExitOnIdle: true });
+    const [open] = await t.db.$queryRawUnsafe<{ n: number }[]>(
+      "select count(*)::int as n from pg_stat_activity where application_name = 'kairan-delivery' and datname = current_database()",
+    );
+    expect(open!.n).toBeGreaterThanOrEqual(DELIVERY_POOL_SIZE);
   });
 });

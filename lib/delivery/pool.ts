@@ -7,10 +7,17 @@ import { databaseGoneExpected } from "@/lib/db/unavailable";
 
 const pools = new Map<string, pg.Pool>();
 
+/** Connections per worker process: two lanes' claims, outcome writes and rate-limiter leases. */
+export const DELIVERY_POOL_SIZE = 6;
+
 export function deliveryPool(connectionString: string = requireEnv("DATABASE_URL")): pg.Pool {
   let pool = pools.get(connectionString);
   if (!pool) {
-    pool = new pg.Pool({ connectionString, max: 6, application_name: "kairan-delivery" });
+    // Connections stay open while idle (pg closes them after 10 s by default): opening one costs a
+    // send tens of milliseconds — a new PostgreSQL backend and SCRAM's key derivation on both sides —
+    // and a worker's handful of connections is its standing capacity (openDeliveryConnections). Idle
+    // ones do not keep a process alive (allowExitOnIdle).
+    pool = new pg.Pool({ connectionString, max: DELIVERY_POOL_SIZE, idleTimeoutMillis: 0, allowExitOnIdle: true, application_name: "kairan-delivery" });
     // A dropped connection (PostgreSQL restarting) must not crash the worker; the query fails and
     // the lane retries (bench:faults restarts PostgreSQL mid-send).
     pool.on("error", (error) => {
@@ -19,6 +26,16 @@ export function deliveryPool(connectionString: string = requireEnv("DATABASE_URL
     pools.set(connectionString, pool);
   }
   return pool;
+}
+
+/**
+ * Opens the delivery pool's connections ahead of the first send (the worker, at start), so that a send
+ * does not wait for them: measured at a freshly started worker's first send, its lanes' first query and
+ * first rate-limiter lease each waited 50–70 ms for a new connection (docs/benchmarks.md).
+ */
+export async function openDeliveryConnections(pool: pg.Pool = deliveryPool()): Promise<void> {
+  const clients = await Promise.all(Array.from({ length: DELIVERY_POOL_SIZE }, () => pool.connect()));
+  for (const client of clients) client.release();
 }
 
 export async function closeDeliveryPools(): Promise<void> {
