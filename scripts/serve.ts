@@ -43,6 +43,10 @@ const server = http.createServer((request, response) => {
 // Longer than the usual load balancer idle timeout (60 s), so the balancer closes idle connections first.
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`▲ Kairan: http://${hostname ?? "localhost"}:${port}`));
+// The job sender, ready before the first send needs it (lib/jobs/boss.ts); should the database not
+// answer yet, the first job starts it instead.
+const { startJobSender } = await import("@/lib/jobs/boss");
+startJobSender().catch((error: unknown) => console.error(`[jobs] job sender not started yet (started with the first job): ${(error as Error).message}`));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

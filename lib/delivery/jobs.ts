@@ -30,7 +30,7 @@ export const deliverySendRunJob = defineJob<{ runId: string; lane: number }>({
 
 /** Queues the lanes of a run (several worker processes can then share it). */
 export async function startLanes(runId: string, lanes = env().DELIVERY_LANES): Promise<void> {
-  for (let lane = 0; lane < lanes; lane++) await enqueue(deliverySendRunJob, { runId, lane });
+  await Promise.all(Array.from({ length: lanes }, (_, lane) => enqueue(deliverySendRunJob, { runId, lane })));
 }
 
 /** Starts a broadcast that is due now and queues its lanes. */

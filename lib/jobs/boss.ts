@@ -49,13 +49,29 @@ const globalForBoss = globalThis as unknown as { kairanSender?: Promise<PgBoss> 
 
 /** A sender for this process (no maintenance, no polling): what web instances use to enqueue. */
 function sender(): Promise<PgBoss> {
-  globalForBoss.kairanSender ??= (async () => {
-    const boss = new PgBoss({ ...baseOptions(requireEnv("DATABASE_URL"), 2), supervise: false, schedule: false, migrate: false });
-    boss.on("error", logJobError);
-    await boss.start();
-    return boss;
-  })();
+  if (!globalForBoss.kairanSender) {
+    const starting = (async () => {
+      const boss = new PgBoss({ ...baseOptions(requireEnv("DATABASE_URL"), 2), supervise: false, schedule: false, migrate: false });
+      boss.on("error", logJobError);
+      await boss.start();
+      return boss;
+    })();
+    globalForBoss.kairanSender = starting;
+    // A start that failed (the database unreachable) is tried again by the next job, not kept.
+    starting.catch(() => {
+      if (globalForBoss.kairanSender === starting) globalForBoss.kairanSender = undefined;
+    });
+  }
   return globalForBoss.kairanSender;
+}
+
+/**
+ * Starts this process's sender now instead of at its first job (the web server, at boot): starting it
+ * — a pool, its connections, pg-boss's checks — took ~100 ms of a freshly started process's first
+ * broadcast send (docs/benchmarks.md, bench:broadcast).
+ */
+export async function startJobSender(): Promise<void> {
+  await sender();
 }
 
 /** Closes this process's sender, if one was started (scripts that drop their database after use). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { PgBoss } from "pg-boss";
 import { useTestDatabase } from "@/scripts/test/db";
 import { defineJob } from "@/lib/jobs/define-job";
-import { installJobQueues, JOB_SCHEMA, startWorker } from "@/lib/jobs/boss";
+import { enqueue, installJobQueues, JOB_SCHEMA, startJobSender, startWorker, stopJobSender } from "@/lib/jobs/boss";
+import { resetEnvCache } from "@/lib/env";
 import { purgeAuthRecords } from "@/lib/maintenance/purge-auth-records";
 import { seedStaff } from "@/scripts/test/factories";
 
@@ -112,5 +113,28 @@ describe("auth housekeeping", () => {
     expect(await purgeAuthRecords(t.db, now)).toEqual({ throttles: 1, sessions: 1 });
     expect((await t.db.loginThrottle.findMany()).map((r) => r.emailKey).sort()).toEqual(["locked@example.jp", "recent@example.jp"]);
     expect(await t.db.staffSession.count({ where: { staffId: staff.id } })).toBe(2);
+  });
+});
+
+describe("job sender", () => {
+  it("the job sender started ahead (the web server at boot) is tried again by the next job when its database was not reachable", async () => {
+    const job = defineJob<{ n: number }>({ name: "test.sender", queue: { retryLimit: 0 }, async handle() {} });
+    await installJobQueues(t.url, [job] as never[]);
+    const saved = process.env.DATABASE_URL;
+    try {
+      // Nothing listens on port 1.
+      process.env.DATABASE_URL = "postgresql://nobody:nothing@127.0.0.1:1/none";
+      resetEnvCache();
+      await expect(startJobSender()).rejects.toThrow();
+      process.env.DATABASE_URL = t.url;
+      resetEnvCache();
+      await startJobSender();
+      const id = await enqueue(job, { n: 1 });
+      expect(id).toBeTruthy();
+    } finally {
+      await stopJobSender();
+      process.env.DATABASE_URL = saved;
+      resetEnvCache();
+    }
   });
 });

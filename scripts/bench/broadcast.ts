@@ -38,6 +38,7 @@ import { rebuildSegmentIndex, countSegment, countSegmentBySql } from "@/lib/segm
 import { segmentFilterSchema, type SegmentFilter } from "@/lib/segments/filter";
 import { approveBroadcast, saveBroadcastDraft, submitBroadcast } from "@/lib/broadcasts/manage-broadcasts";
 import { validateWithLine } from "@/lib/broadcasts/validate-with-line";
+import { startJobSender } from "@/lib/jobs/boss";
 import { createDatabase, dropDatabase, startTestCluster, uniqueDatabaseName } from "../test/test-database.ts";
 import { children, emulatorCall, lastAcceptedAt, runTsx, startEmulatorChild, startWorker, stopChildren } from "./delivery-harness.ts";
 
@@ -243,6 +244,8 @@ async function main() {
       Object.assign(process.env, lineEnv, { DATABASE_URL: url, BROADCAST_QUIET_HOURS: "off", APP_URL: "http://localhost:3000", DELIVERY_LANES: values.lanes, DELIVERY_SLICE_POSITIONS: slicePositions });
       resetEnvCache();
       resetLineClients();
+      // This process sends as the web server does, which starts its job sender at boot (scripts/serve.ts).
+      await startJobSender();
       const workerEnv = { ...env, ...lineEnv, DELIVERY_LANES: values.lanes, DELIVERY_CONCURRENCY: values.concurrency, DELIVERY_SLICE_POSITIONS: slicePositions };
       const startWorkers = () => Promise.all(Array.from({ length: WORKERS }, (_, i) => startWorker(workerEnv, `worker ${i + 1}`, plain ? [] : undefined)));
       let workers = await startWorkers();
