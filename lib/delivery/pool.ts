@@ -30,8 +30,8 @@ export function deliveryPool(connectionString: string = requireEnv("DATABASE_URL
 
 /**
  * Opens the delivery pool's connections ahead of the first send (the worker, at start), so that a send
- * does not wait for them: measured at a freshly started worker's first send, its lanes' first query and
- * first rate-limiter lease each waited 50–70 ms for a new connection (docs/benchmarks.md).
+ * does not wait for them: a freshly started worker's lanes ran their first query 48–68 ms after
+ * receiving the job, 18–22 ms with the connections already open (docs/benchmarks.md, bench:broadcast).
  */
 export async function openDeliveryConnections(pool: pg.Pool = deliveryPool()): Promise<void> {
   const clients = await Promise.all(Array.from({ length: DELIVERY_POOL_SIZE }, () => pool.connect()));

@@ -67,8 +67,9 @@ function sender(): Promise<PgBoss> {
 
 /**
  * Starts this process's sender now instead of at its first job (the web server, at boot): starting it
- * — a pool, its connections, pg-boss's checks — took ~100 ms of a freshly started process's first
- * broadcast send (docs/benchmarks.md, bench:broadcast).
+ * — a pool, its connections, pg-boss's checks — is most of what queuing a broadcast's lanes costs a
+ * freshly started process (two lanes: 131–151 ms, against 41–48 ms with the sender started;
+ * docs/benchmarks.md, bench:broadcast).
  */
 export async function startJobSender(): Promise<void> {
   await sender();
@@ -78,7 +79,9 @@ export async function startJobSender(): Promise<void> {
 export async function stopJobSender(): Promise<void> {
   const sending = globalForBoss.kairanSender;
   globalForBoss.kairanSender = undefined;
-  if (sending) await (await sending).stop({ graceful: false, close: true });
+  // One whose start failed has nothing to stop.
+  const boss = await sending?.catch(() => null);
+  await boss?.stop({ graceful: false, close: true });
 }
 
 export async function enqueue<T extends object>(job: JobDefinition<T>, data: T, options: { singletonKey?: string; startAfter?: Date } = {}): Promise<string | null> {
