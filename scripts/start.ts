@@ -40,7 +40,11 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
+// Set once stopping has begun (Ctrl+C, a child that exited): the children's exits are then expected.
+let stopping = false;
+
 async function shutdown(code: number): Promise<never> {
+  stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : undefined)));
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
@@ -117,7 +121,7 @@ async function main() {
   });
   children.push(app);
   app.on("exit", (code) => {
-    log(`アプリが終了しました (exit ${code}).`);
+    if (!stopping) log(`アプリが終了しました (exit ${code}).`);
     void shutdown(code ?? 1);
   });
   const worker = spawn(process.execPath, workerNodeArgs("."), {
@@ -126,7 +130,7 @@ async function main() {
   });
   children.push(worker);
   worker.on("exit", (code) => {
-    log(`ワーカーが終了しました (exit ${code}).`);
+    if (!stopping) log(`ワーカーが終了しました (exit ${code}).`);
     void shutdown(code ?? 1);
   });
   await waitForHttp(`http://127.0.0.1:${e.PORT}/staff/login`, dev ? 120_000 : 60_000);
