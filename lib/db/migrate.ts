@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { connectClient } from "./client";
 
 // Prisma's own advisory lock key, so a concurrent `prisma migrate deploy` waits for us and vice versa.
 const PRISMA_MIGRATE_LOCK_KEY = 72707369;
@@ -30,8 +30,7 @@ export async function migrateDatabase(
   options: { migrationsDir?: string; log?: (line: string) => void } = {},
 ): Promise<MigrateResult> {
   const migrations = readMigrations(options.migrationsDir ?? path.resolve("prisma/migrations"));
-  const client = new pg.Client({ connectionString });
-  await client.connect();
+  const client = await connectClient({ connectionString });
   try {
     await client.query("select pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK_KEY]);
     await client.query(`

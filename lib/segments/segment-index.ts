@@ -7,7 +7,7 @@
 // A count reads the newest build and segment_dirty in one snapshot too, takes the build's answer,
 // and re-decides every dirty resident with the SQL of to-where.ts. So a count is exact at the moment
 // it runs, whatever happened since the build — the build only decides how fast it is.
-import pg from "pg";
+import { connectClient } from "@/lib/db/client";
 import type { DbTx } from "@/lib/db";
 import { Bitmap } from "@/lib/segments/bitmaps";
 import { DISASTER_CATEGORY_CODES, GENDER_CODES, LANGUAGE_CODES, TOPIC_CODES } from "@/lib/registration/options";
@@ -37,8 +37,7 @@ export type RebuildResult =
  */
 export async function rebuildSegmentIndex(connectionString: string, options: { onlyIfDirty?: boolean; full?: boolean } = {}): Promise<RebuildResult> {
   const started = performance.now();
-  const client = new pg.Client({ connectionString, application_name: "kairan-segment-index" });
-  await client.connect();
+  const client = await connectClient({ connectionString, application_name: "kairan-segment-index" });
   try {
     await client.query("begin isolation level repeatable read");
     // The first query fixes the snapshot every following read in this transaction sees.
