@@ -10,7 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env, setChildEnv } from "@/lib/env";
-import { setDatabaseGoneExpected } from "@/lib/db/unavailable";
+import { stoppingWithTheDatabase } from "@/lib/db/unavailable";
 
 // As `next start` does: the production build runs with NODE_ENV=production (set before Next and
 // React are loaded, hence the dynamic imports below).
@@ -52,7 +52,7 @@ startJobSender().catch((error: unknown) => console.error(`[jobs] job sender not 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     // Ctrl+C reaches the embedded PostgreSQL too: the connections lost while stopping are expected.
-    setDatabaseGoneExpected();
+    stoppingWithTheDatabase();
     server.close();
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();

@@ -4,7 +4,7 @@ import { useLineTransport } from "@/lib/line/transport";
 import { startWorker } from "@/lib/jobs/boss";
 import { JOBS } from "@/lib/jobs/registry";
 import { watchStalledRuns } from "@/lib/delivery/jobs";
-import { setDatabaseGoneExpected } from "@/lib/db/unavailable";
+import { stoppingWithTheDatabase } from "@/lib/db/unavailable";
 import { openDeliveryConnections } from "@/lib/delivery/pool";
 
 loadEnvFile(".env");
@@ -22,7 +22,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return;
     stopping = true;
     // Ctrl+C reaches the embedded PostgreSQL too: the connections lost while stopping are expected.
-    setDatabaseGoneExpected();
+    stoppingWithTheDatabase();
     stalledRuns.stop();
     await worker.stop();
     process.exit(0);

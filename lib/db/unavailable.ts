@@ -24,3 +24,19 @@ export function setDatabaseGoneExpected(value = true): void {
 export function databaseGoneExpected(): boolean {
   return goneExpected;
 }
+
+/**
+ * For a process that is stopping (Ctrl+C, SIGTERM): from now on a lost database connection is expected
+ * — not logged (setDatabaseGoneExpected), and not fatal either. pg-boss takes the listeners off its
+ * LISTEN connection before closing it; PostgreSQL, stopping at the same moment, can end that connection
+ * in between, and pg's "error" event with nobody listening would end the process with a stack trace
+ * instead of its clean stop. Any other uncaught error still ends it, printed, with exit code 1.
+ */
+export function stoppingWithTheDatabase(): void {
+  setDatabaseGoneExpected();
+  process.on("uncaughtException", (error) => {
+    if (isDatabaseUnavailable(error)) return;
+    console.error(error);
+    process.exit(1);
+  });
+}
