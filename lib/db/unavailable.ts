@@ -25,6 +25,22 @@ export function databaseGoneExpected(): boolean {
   return goneExpected;
 }
 
+/** How long a lost-connection line waits before it is printed (logDatabaseLoss). */
+export const DATABASE_LOSS_LOG_DELAY_MS = 250;
+
+/**
+ * Prints a line about a lost database connection unless the process turns out to be stopping. On
+ * Ctrl+C the embedded PostgreSQL can end connections a moment before this process has handled its own
+ * SIGINT, so the line waits DATABASE_LOSS_LOG_DELAY_MS and is dropped if stopping has begun by then. (It
+ * never keeps a process alive.)
+ */
+export function logDatabaseLoss(line: string): void {
+  if (goneExpected) return;
+  setTimeout(() => {
+    if (!goneExpected) console.error(line);
+  }, DATABASE_LOSS_LOG_DELAY_MS).unref();
+}
+
 /**
  * For a process that is stopping (Ctrl+C, SIGTERM): from now on a lost database connection is expected
  * — not logged (setDatabaseGoneExpected), and not fatal either. pg-boss takes the listeners off its

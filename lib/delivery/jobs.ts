@@ -2,7 +2,7 @@
 // stalled runs every minute (and each worker looks for stalled runs every 10 s), and keep the segment
 // bitmap index fresh.
 import { db, type Db } from "@/lib/db";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable, logDatabaseLoss } from "@/lib/db/unavailable";
 import { env, requireEnv } from "@/lib/env";
 import { defineJob, type JobDefinition } from "@/lib/jobs/define-job";
 import { enqueue } from "@/lib/jobs/boss";
@@ -129,7 +129,9 @@ export function watchStalledRuns(): { stop(): void } {
     running = true;
     resumeStalledRuns()
       .catch((error: unknown) =>
-        console.error(`[delivery] looking for stalled runs failed: ${isDatabaseUnavailable(error) ? "データベースに接続できません（再試行します）" : (error as Error).stack}`),
+        isDatabaseUnavailable(error)
+          ? logDatabaseLoss("[delivery] looking for stalled runs failed: データベースに接続できません（再試行します）")
+          : console.error(`[delivery] looking for stalled runs failed: ${(error as Error).stack}`),
       )
       .finally(() => (running = false));
   }, STALLED_RUN_CHECK_MS);

@@ -3,7 +3,7 @@
 // several times more, on machines where the worker shares two cores with PostgreSQL.
 import pg from "pg";
 import { requireEnv } from "@/lib/env";
-import { databaseGoneExpected } from "@/lib/db/unavailable";
+import { logDatabaseLoss } from "@/lib/db/unavailable";
 
 const pools = new Map<string, pg.Pool>();
 
@@ -21,7 +21,7 @@ export function deliveryPool(connectionString: string = requireEnv("DATABASE_URL
     // A dropped connection (PostgreSQL restarting) must not crash the worker; the query fails and
     // the lane retries (bench:faults restarts PostgreSQL mid-send).
     pool.on("error", (error) => {
-      if (!databaseGoneExpected()) console.error("[delivery] idle database connection lost:", error.message);
+      logDatabaseLoss(`[delivery] idle database connection lost: ${error.message}`);
     });
     pools.set(connectionString, pool);
   }

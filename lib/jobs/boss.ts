@@ -3,7 +3,7 @@
 import { PgBoss } from "pg-boss";
 import { env, requireEnv } from "@/lib/env";
 import type { JobDefinition } from "@/lib/jobs/define-job";
-import { databaseGoneExpected, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable, logDatabaseLoss } from "@/lib/db/unavailable";
 
 export const JOB_SCHEMA = "pgboss";
 const TIME_ZONE = "Asia/Tokyo";
@@ -37,9 +37,8 @@ export async function installJobQueues(connectionString: string, jobs: JobDefini
  */
 export function logJobError(error: unknown): void {
   if (isDatabaseUnavailable(error)) {
-    if (databaseGoneExpected()) return;
     const e = error as { message?: string; code?: string; queue?: string };
-    console.error(`[jobs] データベースに接続できません（再試行します）: ${e.queue ? `${e.queue}: ` : ""}${(e.message ?? "").replace(/ \(Queue: .*\)$/, "")}${e.code ? ` [${e.code}]` : ""}`);
+    logDatabaseLoss(`[jobs] データベースに接続できません（再試行します）: ${e.queue ? `${e.queue}: ` : ""}${(e.message ?? "").replace(/ \(Queue: .*\)$/, "")}${e.code ? ` [${e.code}]` : ""}`);
     return;
   }
   console.error("[jobs]", error);

@@ -11,7 +11,7 @@ import pg from "pg";
 import { PgBoss } from "pg-boss";
 import { env, requireEnv } from "@/lib/env";
 import { JOB_SCHEMA } from "@/lib/jobs/boss";
-import { databaseGoneExpected } from "@/lib/db/unavailable";
+import { logDatabaseLoss } from "@/lib/db/unavailable";
 import type { WebhookEventRow, WebhookStore } from "@/lib/webhook/intake";
 
 export const HANDLE_EVENT_JOB_NAME = "webhook.handle-event";
@@ -43,7 +43,7 @@ export function createPgWebhookStore(options: PgStoreOptions): WebhookStore & { 
   });
   // An idle connection the server closed must not crash the process; the next query reconnects.
   pool.on("error", (error) => {
-    if (!databaseGoneExpected()) console.error("[webhook] idle database connection failed:", error.message);
+    logDatabaseLoss(`[webhook] idle database connection failed: ${error.message}`);
   });
 
   let boss: Promise<PgBoss> | undefined;
