@@ -3,13 +3,14 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env, requireEnv } from "@/lib/env";
+import { keptPoolOptions } from "@/lib/db/client";
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain functions that do not open transactions take. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 export function createDb(connectionString: string, options: { poolSize?: number } = {}): Db {
-  const adapter = new PrismaPg({ connectionString, max: options.poolSize ?? 10 });
+  const adapter = new PrismaPg(keptPoolOptions(connectionString, options.poolSize ?? 10, "kairan-app"));
   return new PrismaClient({ adapter });
 }
 

@@ -1,6 +1,25 @@
-// One pg connection of its own, for work that needs a session (the segment index's REPEATABLE READ
-// build, the migrations' advisory lock).
+// How Kairan's pg pools keep their connections, and one pg connection of its own for work that needs
+// a session (the segment index's REPEATABLE READ build, the migrations' advisory lock).
 import pg from "pg";
+
+/**
+ * How long a pooled connection may stay idle before its pool closes it. pg closes them after 10 s;
+ * opening one again costs the next query a new PostgreSQL backend and SCRAM's key derivation (a
+ * transaction after 12 s idle: 24–26 ms, against 4–14 ms on a kept connection; docs/benchmarks.md,
+ * bench:broadcast). Staff work in pauses longer than 10 s — an approver reads the preview, then presses
+ * "send" — and LINE's webhooks come in bursts with quiet in between, so the app's pools (Prisma's,
+pg-boss's, the webhook intake's) keep idle connections for five minutes.
+ * Idle connections do not keep a process alive (allowExitOnIdle), so scripts still end by themselves.
+ */
+export const POOL_IDLE_MS = 5 * 60_000;
+
+/**
+ * pg.Pool options for a pool of `max` connections that keeps idle ones for POOL_IDLE_MS, named in
+ * pg_stat_activity by `applicationName`.
+ */
+export function keptPoolOptions(connectionString: string, max: number, applicationName: string) {
+  return { connectionString, max, idleTimeoutMillis: POOL_IDLE_MS, allowExitOnIdle: true, application_name: applicationName };
+}
 
 /**
  * Connects a pg.Client that outlives its connection dying. When the server ends a connection —

@@ -4,12 +4,14 @@ import { PgBoss } from "pg-boss";
 import { env, requireEnv } from "@/lib/env";
 import type { JobDefinition } from "@/lib/jobs/define-job";
 import { isDatabaseUnavailable, logDatabaseLoss } from "@/lib/db/unavailable";
+import { keptPoolOptions } from "@/lib/db/client";
 
 export const JOB_SCHEMA = "pgboss";
 const TIME_ZONE = "Asia/Tokyo";
 
+// pg-boss hands these to its pg.Pool as they are (pg-boss/dist/db.js), pool options included.
 function baseOptions(connectionString: string, max: number) {
-  return { connectionString, schema: JOB_SCHEMA, max, application_name: "kairan-jobs" };
+  return { ...keptPoolOptions(connectionString, max, "kairan-jobs"), schema: JOB_SCHEMA };
 }
 
 /**

@@ -12,6 +12,7 @@ import { PgBoss } from "pg-boss";
 import { env, requireEnv } from "@/lib/env";
 import { JOB_SCHEMA } from "@/lib/jobs/boss";
 import { logDatabaseLoss } from "@/lib/db/unavailable";
+import { keptPoolOptions } from "@/lib/db/client";
 import type { WebhookEventRow, WebhookStore } from "@/lib/webhook/intake";
 
 export const HANDLE_EVENT_JOB_NAME = "webhook.handle-event";
@@ -35,11 +36,9 @@ type Waiter = { rows: WebhookEventRow[]; resolve(result: { fresh: string[]; enqu
 export function createPgWebhookStore(options: PgStoreOptions): WebhookStore & { pool: pg.Pool; close(): Promise<void> } {
   const poolSize = options.poolSize ?? 10;
   const pool = new pg.Pool({
-    connectionString: options.connectionString,
-    max: poolSize,
+    ...keptPoolOptions(options.connectionString, poolSize, "kairan-webhook"),
     connectionTimeoutMillis: DB_TIMEOUT_MS,
     query_timeout: DB_TIMEOUT_MS,
-    application_name: "kairan-webhook",
   });
   // An idle connection the server closed must not crash the process; the next query reconnects.
   pool.on("error", (error) => {
