@@ -23,6 +23,7 @@ import { DELIVERY_POOL_SIZE, closeDeliveryPools, deliveryPool, openDeliveryConne
 import { decodeRecipients } from "@/lib/delivery/recipients";
 import { segmentWhere } from "@/lib/segments/to-where";
 import { parseSegmentFilter } from "@/lib/segments/filter";
+import { rebuildSegmentIndex } from "@/lib/segments/segment-index";
 import type { Db } from "@/lib/db";
 
 const t = useTestDatabase();
@@ -164,6 +165,33 @@ describe("[BROADCASTS] delivery engine", () => {
     expect(selected.has(blocking.lineUserId)).toBe(false);
     await sendAll(start.runId);
     expect((await multicastRows(await batchKeys(t.db, start.runId))).length).toBe(expected.length);
+  });
+
+  it("without a usable bitmap build the segment's SQL makes every batch: each resident once, in their language, 500 at most", async () => {
+    await t.db.$executeRawUnsafe("delete from segment_index_build");
+    try {
+      const { id } = await approvedBroadcast(t.db, { title: "索引なしの配信", segmentId: null });
+      const expected = await t.db.$queryRawUnsafe<{ line_user_id: string; preferred_language: string }[]>(
+        "select line_user_id, preferred_language from resident where follow_status = 'FOLLOWING'",
+      );
+      expect(expected.filter((r) => r.preferred_language !== "en").length).toBeGreaterThan(1000);
+      const start = await startDeliveryRun(t.db, { broadcastId: id, actor: null });
+      if (!start.started) throw new Error("not started");
+      expect(start).toMatchObject({ prepared: true, recipients: expected.length });
+      const batches = await t.db.deliveryBatch.findMany({ where: { runId: start.runId }, orderBy: { seq: "asc" } });
+      expect(batches.map((b) => b.seq)).toEqual(batches.map((_, i) => i + 1));
+      expect(batches.every((b) => b.recipientCount >= 1 && b.recipientCount <= 500 && decodeRecipients(b.recipients).length === b.recipientCount)).toBe(true);
+      // Full batches first in each language: ceil(n / 500) of them.
+      const ja = batches.filter((b) => b.language === "ja");
+      expect(ja.length).toBe(Math.ceil(ja.reduce((n, b) => n + b.recipientCount, 0) / 500));
+      const selected = new Map(batches.flatMap((b) => decodeRecipients(b.recipients).map((u) => [u, b.language] as const)));
+      expect(selected.size).toBe(expected.length);
+      expect(selected).toEqual(new Map(expected.map((r) => [r.line_user_id, r.preferred_language === "en" ? "en" : "ja"])));
+      await sendAll(start.runId);
+      expect((await multicastRows(await batchKeys(t.db, start.runId))).length).toBe(expected.length);
+    } finally {
+      await rebuildSegmentIndex(t.url);
+    }
   });
 
   it("batches made in slices while the first ones are sent: the segment at \"send\", each resident once, in their language", async () => {

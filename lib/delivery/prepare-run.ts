@@ -15,7 +15,7 @@
 // that finds nothing to send and no slice made for PREPARE_STALL_MS takes over (send-lane.ts).
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { LINE_MULTICAST_MAX_RECIPIENTS, PACKED_LINE_USER_ID_SQL } from "@/lib/delivery/recipients";
+import { PACKED_LINE_USER_ID_SQL, batchesFromGroupsSql } from "@/lib/delivery/recipients";
 import { parseSegmentFilter, EVERYONE } from "@/lib/segments/filter";
 import { segmentWhere } from "@/lib/segments/to-where";
 
@@ -56,10 +56,10 @@ export type Execute = (sql: string, params: unknown[]) => Promise<number>;
 /**
  * The statement that creates the batches of one slice [from, to) of positions. Per language, an
  * index range scan of resident_deliverable_idx (preferred_language, seg_pos; friends only) keeps the
- * residents whose bit is set in the segment's bitmap, numbered as they come and cut into chunks of
- * 500 — no heap access and no sort; residents changed since the bitmap build are decided by the
- * segment's SQL, numbered apart. Each chunk's LINE user ids are packed into one bytea
- * (recipients.ts); each batch gets its own retry key.
+ * residents whose bit is set in the segment's bitmap and packs their LINE user ids (recipients.ts) —
+ * no heap access and no sort; residents changed since the bitmap build are decided by the segment's
+ * SQL, in groups of their own (their batches never mix with the others'). batchesFromGroupsSql cuts
+ * the groups into batches of 500.
  *
  * $1 run id, $2 languages with their own variant, $3 the bitmap's bytes for this slice (from its
  * byte from/8), $4 the bitmap's size, $5 changed residents' positions in this slice, $6 from, $7 to,
@@ -68,26 +68,23 @@ export type Execute = (sql: string, params: unknown[]) => Promise<number>;
 export function sliceBatchInsertSql(languages: string[], whereText: string): string {
   const inSlice = `r.seg_pos >= $6::int and r.seg_pos < $7::int`;
   const inBitmap = `case when r.seg_pos < $4::int then get_bit($3::bytea, r.seg_pos - $6::int) = 1 else false end`;
-  const branch = (lang: string, languageCondition: string) => `
-      select ${lang} as lang, ${PACKED_LINE_USER_ID_SQL} as packed, (row_number() over () - 1) / ${LINE_MULTICAST_MAX_RECIPIENTS} as chunk
-      from resident r
-      where r.follow_status = 'FOLLOWING' and ${languageCondition} and ${inSlice} and ${inBitmap}`;
-  const branches = [
-    ...languages.map((_, i) => branch(`($2::text[])[${i + 1}]`, `r.preferred_language = ($2::text[])[${i + 1}]`)),
-    branch("'ja'", "r.preferred_language <> all($2::text[])"),
-    // Changed since the build: numbered apart (their chunks never mix with the others').
+  const packed = `count(*)::int as n, string_agg(${PACKED_LINE_USER_ID_SQL}, ''::bytea) as ids`;
+  const group = (lang: string, g: number, languageCondition: string) => `
+        select ${lang} as lang, ${g} as g, ${packed}
+        from resident r
+        where r.follow_status = 'FOLLOWING' and ${languageCondition} and ${inSlice} and ${inBitmap}`;
+  const groups = [
+    ...languages.map((_, i) => group(`($2::text[])[${i + 1}]`, i, `r.preferred_language = ($2::text[])[${i + 1}]`)),
+    group("'ja'", languages.length, "r.preferred_language <> all($2::text[])"),
+    // Changed since the build: one group per language after the others.
     `
-      select case when r.preferred_language = any($2::text[]) then r.preferred_language else 'ja' end, ${PACKED_LINE_USER_ID_SQL},
-             1000000000 + (row_number() over () - 1) / ${LINE_MULTICAST_MAX_RECIPIENTS}
-      from resident r
-      where r.seg_pos = any($5::int[]) and ${inSlice} and ${whereText}`,
+        select case when r.preferred_language = any($2::text[]) then r.preferred_language else 'ja' end as lang,
+               ${languages.length + 1} + coalesce(array_position($2::text[], r.preferred_language), 0) as g, ${packed}
+        from resident r
+        where r.seg_pos = any($5::int[]) and ${inSlice} and ${whereText}
+        group by 1, 2`,
   ];
-  return `
-    insert into delivery_batch (run_id, seq, language, recipient_count, recipients, retry_key)
-    select $1::uuid, $8::int + (row_number() over (order by lang, chunk))::int, lang, count(*)::int,
-           string_agg(packed, ''::bytea), gen_random_uuid()
-    from (${branches.join("\n      union all")}) t
-    group by lang, chunk`;
+  return batchesFromGroupsSql(groups.join("\n        union all"), "$8::int");
 }
 
 /** Creates the batches of positions [from, to) with `execute`; answers how many batches it made. */

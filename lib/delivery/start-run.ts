@@ -15,7 +15,7 @@ import { afterQuietHours, isQuietTime, parseQuietHours } from "@/lib/broadcasts/
 import { parseSegmentFilter, EVERYONE } from "@/lib/segments/filter";
 import { segmentWhere } from "@/lib/segments/to-where";
 import { segmentSelection } from "@/lib/segments/segment-index";
-import { LINE_MULTICAST_MAX_RECIPIENTS, PACKED_LINE_USER_ID_SQL } from "@/lib/delivery/recipients";
+import { PACKED_LINE_USER_ID_SQL, batchesFromGroupsSql } from "@/lib/delivery/recipients";
 import { configuredSlices, createSlice, sliceEnd, type SliceSizes } from "@/lib/delivery/prepare-run";
 import { finishRunIfDone } from "@/lib/delivery/finish-run";
 import { lineMessageContext } from "@/lib/broadcasts/message-context";
@@ -36,27 +36,23 @@ export type StartRunResult =
   | { started: false; reason: "not-due" | "not-approved" | "quiet-hours"; nextRunAt?: Date };
 
 /**
- * The one statement that creates every batch of a run. Residents are numbered per language in one
- * pass and cut into chunks of 500; each chunk's LINE user ids are packed into one bytea
- * (lib/delivery/recipients.ts). Blocked residents are never selected (segmentWhere starts with
- * follow_status = 'FOLLOWING'). $1 run id, $2 the languages that have their own variant; the
+ * The one statement that creates every batch of a run when the segment has no bitmap: the segment's
+ * SQL selects the residents, grouped by the language they get, and batchesFromGroupsSql cuts each
+ * group into batches of 500 (recipients.ts). Blocked residents are never selected (segmentWhere starts
+ * with follow_status = 'FOLLOWING'). $1 run id, $2 the languages that have their own variant; the
  * segment's parameters follow.
  */
 export function batchInsertSql(whereText: string): string {
-  return `
-    insert into delivery_batch (run_id, seq, language, recipient_count, recipients, retry_key)
-    select $1::uuid, (row_number() over (order by lang, chunk))::int, lang, count(*)::int,
-           string_agg(packed, ''::bytea), gen_random_uuid()
-    from (
-      select lang, packed, (row_number() over (partition by lang) - 1) / ${LINE_MULTICAST_MAX_RECIPIENTS} as chunk
-      from (
+  return batchesFromGroupsSql(
+    `
         select case when r.preferred_language = any($2::text[]) then r.preferred_language else 'ja' end as lang,
-               ${PACKED_LINE_USER_ID_SQL} as packed
+               coalesce(array_position($2::text[], r.preferred_language), 0) as g,
+               count(*)::int as n, string_agg(${PACKED_LINE_USER_ID_SQL}, ''::bytea) as ids
         from resident r
         where ${whereText}
-      ) s
-    ) t
-    group by lang, chunk`;
+        group by 1, 2`,
+    "0",
+  );
 }
 
 type StartRunOptions = { broadcastId: string; actor?: AuditActor | null; now?: Date; slices?: SliceSizes };
