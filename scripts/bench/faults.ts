@@ -208,6 +208,10 @@ async function main() {
     await stopChildren();
     const { closeDeliveryPools } = await import("@/lib/delivery/pool");
     await closeDeliveryPools();
+    // Its pool keeps idle connections (lib/db/client.ts): closed before the database is dropped, so
+    // that nothing reports lost connections after the result line.
+    const { stopJobSender } = await import("@/lib/jobs/boss");
+    await stopJobSender().catch(() => undefined);
     const cleanup = new pg.Client({ connectionString: cluster.adminUrl });
     await cleanup.connect().then(() => cleanup.query(`drop database if exists ${name} with (force)`)).catch(() => undefined);
     await cleanup.end().catch(() => undefined);
