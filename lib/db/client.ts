@@ -8,7 +8,7 @@ import pg from "pg";
  * transaction after 12 s idle: 24–26 ms, against 4–14 ms on a kept connection; docs/benchmarks.md,
  * bench:broadcast). Staff work in pauses longer than 10 s — an approver reads the preview, then presses
  * "send" — and LINE's webhooks come in bursts with quiet in between, so the app's pools (Prisma's,
-pg-boss's, the webhook intake's) keep idle connections for five minutes.
+ * pg-boss's, the webhook intake's) keep idle connections for five minutes.
  * Idle connections do not keep a process alive (allowExitOnIdle), so scripts still end by themselves.
  */
 export const POOL_IDLE_MS = 5 * 60_000;
