@@ -31,6 +31,23 @@ describe("connectClient", () => {
 });
 
 describe("the app's pools", () => {
+  it("the job sender opens both its connections when it starts, before any job", async () => {
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = t.url;
+    resetEnvCache();
+    try {
+      await startJobSender();
+      const [jobs] = await t.db.$queryRawUnsafe<{ count: number }[]>(
+        "select count(*)::int as count from pg_stat_activity where datname = current_database() and application_name = 'kairan-jobs'",
+      );
+      expect(jobs!.count).toBe(2);
+    } finally {
+      await stopJobSender();
+      process.env.DATABASE_URL = saved;
+      resetEnvCache();
+    }
+  });
+
   it("keep idle connections longer than pg's default 10 s (Prisma's, the job sender's, the webhook intake's)", async () => {
     const saved = process.env.DATABASE_URL;
     process.env.DATABASE_URL = t.url;

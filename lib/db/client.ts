@@ -22,6 +22,16 @@ export function keptPoolOptions(connectionString: string, max: number, applicati
 }
 
 /**
+ * Opens `count` connections of a pool ahead of need (a process at start): that many trivial queries
+ * at once, so the pool opens a connection for each (up to its max) and then keeps them idle. The
+ * first work that needs them then does not wait for new connections — a PostgreSQL backend and SCRAM's
+ * key derivation on both sides, tens of milliseconds each on a busy machine.
+ */
+export async function openConnections(count: number, query: () => Promise<unknown>): Promise<void> {
+  await Promise.all(Array.from({ length: count }, () => query()));
+}
+
+/**
  * Connects a pg.Client that outlives its connection dying. When the server ends a connection —
  * PostgreSQL restarting, or stopping (Ctrl+C on `npm start` stops the embedded one together with the
  * worker) — pg emits "error" on the client, and an "error" event nobody listens to ends the process.

@@ -4,6 +4,7 @@
 import pg from "pg";
 import { requireEnv } from "@/lib/env";
 import { logDatabaseLoss } from "@/lib/db/unavailable";
+import { openConnections } from "@/lib/db/client";
 
 const pools = new Map<string, pg.Pool>();
 
@@ -34,8 +35,7 @@ export function deliveryPool(connectionString: string = requireEnv("DATABASE_URL
  * receiving the job, 18–22 ms with the connections already open (docs/benchmarks.md, bench:broadcast).
  */
 export async function openDeliveryConnections(pool: pg.Pool = deliveryPool()): Promise<void> {
-  const clients = await Promise.all(Array.from({ length: DELIVERY_POOL_SIZE }, () => pool.connect()));
-  for (const client of clients) client.release();
+  await openConnections(DELIVERY_POOL_SIZE, () => pool.query("select 1"));
 }
 
 export async function closeDeliveryPools(): Promise<void> {

@@ -4,7 +4,7 @@ import { PgBoss } from "pg-boss";
 import { env, requireEnv } from "@/lib/env";
 import type { JobDefinition } from "@/lib/jobs/define-job";
 import { isDatabaseUnavailable, logDatabaseLoss } from "@/lib/db/unavailable";
-import { keptPoolOptions } from "@/lib/db/client";
+import { keptPoolOptions, openConnections } from "@/lib/db/client";
 
 export const JOB_SCHEMA = "pgboss";
 const TIME_ZONE = "Asia/Tokyo";
@@ -48,13 +48,20 @@ export function logJobError(error: unknown): void {
 
 const globalForBoss = globalThis as unknown as { kairanSender?: Promise<PgBoss> };
 
+/** Connections of a process's sender: a broadcast's lanes are queued together (two by default). */
+const SENDER_CONNECTIONS = 2;
+
 /** A sender for this process (no maintenance, no polling): what web instances use to enqueue. */
 function sender(): Promise<PgBoss> {
   if (!globalForBoss.kairanSender) {
     const starting = (async () => {
-      const boss = new PgBoss({ ...baseOptions(requireEnv("DATABASE_URL"), 2), supervise: false, schedule: false, migrate: false });
+      const boss = new PgBoss({ ...baseOptions(requireEnv("DATABASE_URL"), SENDER_CONNECTIONS), supervise: false, schedule: false, migrate: false });
       boss.on("error", logJobError);
       await boss.start();
+      // Both connections now: pg-boss's start opens one, and the second lane of a process's first
+      // send waited 80–100 ms for the other (bench:broadcast, docs/benchmarks.md). Not opened now
+      // (the database went away meanwhile): the first job opens it, as before.
+      await openConnections(SENDER_CONNECTIONS, () => boss.getDb().executeSql("select 1")).catch(() => undefined);
       return boss;
     })();
     globalForBoss.kairanSender = starting;
