@@ -48,6 +48,9 @@ server.listen(port, hostname, () => console.log(`▲ Kairan: http://${hostname ?
 // answer yet, the first job starts it instead.
 const { startJobSender } = await import("@/lib/jobs/boss");
 startJobSender().catch((error: unknown) => console.error(`[jobs] job sender not started yet (started with the first job): ${(error as Error).message}`));
+// Likewise the Prisma client (lib/db.ts connectDb): not paid by the first page or action.
+const { connectDb } = await import("@/lib/db");
+connectDb().catch((error: unknown) => console.error(`[db] database client not ready yet (made ready with the first request): ${(error as Error).message}`));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
