@@ -99,6 +99,16 @@ function machineCpu(): { at: number; busy: number; total: number } | null {
   }
 }
 
+/** PostgreSQL backends by pid: the pool they serve (application_name: kairan-app, kairan-delivery …). */
+const backendNames = new Map<number, string>();
+
+async function readBackendNames(db: ReturnType<typeof createDb>): Promise<void> {
+  const rows = await db.$queryRawUnsafe<{ pid: number; name: string }[]>(
+    "select pid, coalesce(nullif(application_name, ''), backend_type) as name from pg_stat_activity",
+  );
+  for (const row of rows) backendNames.set(Number(row.pid), row.name);
+}
+
 /** CPU milliseconds used so far by each process on the machine, with what it is (Linux; empty elsewhere). */
 function processCpu(): Map<number, { kind: string; ms: number }> {
   const byPid = new Map<number, { kind: string; ms: number }>();
@@ -118,7 +128,7 @@ function processCpu(): Map<number, { kind: string; ms: number }> {
       let kind = comm.startsWith("kworker") ? "kernel workers (writeback …)" : comm;
       if (comm === "postgres") {
         const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-        kind = /autovacuum/.test(cmd) ? "postgres autovacuum" : /checkpointer|background writer|walwriter/.test(cmd) ? "postgres checkpointer/bgwriter/walwriter" : "postgres";
+        kind = /autovacuum/.test(cmd) ? "postgres autovacuum" : /checkpointer|background writer|walwriter/.test(cmd) ? "postgres checkpointer/bgwriter/walwriter" : `postgres (${backendNames.get(Number(pid)) ?? "other"})`;
       } else if (comm.startsWith("node")) {
         const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
         kind = Number(pid) === process.pid ? "bench (start + slices, Prisma)" : /emulator\/main/.test(cmd) ? "LINE emulator" : /scripts\/worker/.test(cmd) ? "worker" : "node (other)";
@@ -273,6 +283,7 @@ async function main() {
         await new Promise((r) => setTimeout(r, 2_000));
 
         const { startBroadcastNow } = await import("@/lib/delivery/jobs");
+        await readBackendNames(db);
         const sendAt = Date.now();
         const cpuSamples = [machineCpu()];
         const processCpuAtSend = processCpu();
@@ -310,6 +321,7 @@ async function main() {
       log(
         `[${mode}] send: claimed, ${start.recipients.toLocaleString("en")} recipients; ${start.batches.toLocaleString("en")} batches made in the start transaction (${start.batchCreationMs} ms)${start.prepared ? " — all of them" : ", the other slices while sending"}; lanes queued ${queuedAt - sendAt} ms after "send"`,
       );
+      await readBackendNames(db);
       const processCpuAtEnd = processCpu();
       const last = await lastAcceptedAt(emulator.url);
       // Busy share between "send" and the first sample at or after the last multicast (samples every ~100 ms).
