@@ -243,6 +243,21 @@ async function runMessages(pool: pg.Pool, runId: string) {
   return cached;
 }
 
+/**
+ * How long a lane that found nothing to claim waits before looking again (`idleChecks`: how many times
+ * in a row it found nothing). Its own requests in flight end in milliseconds and may bring retries: 20
+ * ms. Otherwise the open batches are in flight at another lane — their outcomes come in milliseconds
+ * too — or wait for a retry time or for a stopped worker's lease (up to LEASE_MS): look again after 25
+ * ms, doubling up to 1 s, and never after the next retry or lease is due. (A fixed wait of up to 1 s
+ * here made a send's run finish up to a second after its last multicast, the other lane's last answers
+ * being in flight when this one looked.)
+ */
+export function idleWaitMs(state: { inFlight: number; nextInMs: number | null; idleChecks: number }): number {
+  if (state.inFlight > 0) return 20;
+  const patience = Math.min(1_000, 25 * 2 ** state.idleChecks);
+  return Math.max(20, Math.min(patience, state.nextInMs ?? 1_000));
+}
+
 /** Sends until no batch of the run is left to claim; returns what this lane did. */
 export async function runDeliveryLane(options: LaneOptions): Promise<LaneResult> {
   const { runId, pool } = options;
@@ -258,9 +273,12 @@ export async function runDeliveryLane(options: LaneOptions): Promise<LaneResult>
   let claiming: Promise<number> | null = null;
   let done = false;
 
+  // Times in a row this lane found nothing to claim (idleWaitMs).
+  let idleChecks = 0;
   const claim = async (): Promise<number> => {
     const { rows } = await patiently(() => pool.query<Claimed>(CLAIM_SQL, [runId, concurrency, LEASE_MS]), options.signal);
     queue.push(...rows);
+    if (rows.length > 0) idleChecks = 0;
     return rows.length;
   };
 
@@ -310,10 +328,8 @@ export async function runDeliveryLane(options: LaneOptions): Promise<LaneResult>
       await new Promise((resolve) => setTimeout(resolve, 25));
       return;
     }
-    // Our own requests still in flight end in milliseconds (and may bring retries): look again soon.
-    // Otherwise the open batches wait for a retry time or another lane's lease.
-    const wait = inFlight > 0 ? 20 : Math.min(1_000, Math.max(50, Number(state?.next_in_ms ?? 1_000)));
-    await new Promise((resolve) => setTimeout(resolve, wait));
+    const nextInMs = state?.next_in_ms === null || state?.next_in_ms === undefined ? null : Number(state.next_in_ms);
+    await new Promise((resolve) => setTimeout(resolve, idleWaitMs({ inFlight, nextInMs, idleChecks: idleChecks++ })));
   };
 
   const sender = async () => {
