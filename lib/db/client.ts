@@ -3,18 +3,24 @@
 import pg from "pg";
 
 /**
- * How long a pooled connection may stay idle before its pool closes it. pg closes them after 10 s;
- * opening one again costs the next query a new PostgreSQL backend and SCRAM's key derivation (a
- * transaction after 12 s idle: 24–26 ms, against 4–14 ms on a kept connection; docs/benchmarks.md,
- * bench:broadcast). Staff work in pauses longer than 10 s — an approver reads the preview, then presses
- * "send" — and LINE's webhooks come in bursts with quiet in between, so the app's pools (Prisma's,
- * pg-boss's, the webhook intake's) keep idle connections for five minutes.
- * Idle connections do not keep a process alive (allowExitOnIdle), so scripts still end by themselves.
+ * The app's pools (Prisma's, pg-boss's, the webhook intake's) never close an idle connection; pg closes
+ * them after 10 s by default, and the five minutes used before were not enough either. A connection that
+ * is opened again costs the next query a new PostgreSQL backend and SCRAM's key derivation (a
+ * transaction after 12 s idle: 24–26 ms, against 4–14 ms on a kept connection), and a new backend does
+ * a send's batch statements more slowly the first time: the slices of a 972,973-recipient send took
+ * 640–660 ms of PostgreSQL's CPU on a fresh backend, 440–460 ms on one that had made them before (four
+ * rounds each; a new backend maps the shared buffers it reads into its own memory — ~6,000 more page
+ * faults — and loads its catalog caches; docs/benchmarks.md, bench:broadcast). Staff work in pauses —
+ * an approver reads the preview, then presses "send"; a municipality sends a few times a day — and
+ * LINE's webhooks come in bursts with quiet in between. The pools are small (DATABASE_POOL_SIZE), so
+ * the connections they keep are few. Idle connections do not keep a process alive (allowExitOnIdle),
+ * so scripts still end by themselves; one the server ends is dropped by its pool and opened again
+ * when needed.
  */
-export const POOL_IDLE_MS = 5 * 60_000;
+export const POOL_IDLE_MS = 0;
 
 /**
- * pg.Pool options for a pool of `max` connections that keeps idle ones for POOL_IDLE_MS, named in
+ * pg.Pool options for a pool of `max` connections that keeps idle ones (POOL_IDLE_MS), named in
  * pg_stat_activity by `applicationName`.
  */
 export function keptPoolOptions(connectionString: string, max: number, applicationName: string) {
