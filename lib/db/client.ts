@@ -9,8 +9,8 @@ import pg from "pg";
  * transaction after 12 s idle: 24–26 ms, against 4–14 ms on a kept connection), and a new backend does
  * a send's batch statements more slowly the first time: the slices of a 972,973-recipient send took
  * 640–660 ms of PostgreSQL's CPU on a fresh backend, 440–460 ms on one that had made them before (four
- * rounds each; a new backend maps the shared buffers it reads into its own memory — ~6,000 more page
- * faults — and loads its catalog caches; docs/benchmarks.md, bench:broadcast). Staff work in pauses —
+ * rounds each; among other things a new backend maps the shared buffers it reads into its own memory —
+ * ~6,000 more page faults; docs/benchmarks.md, bench:broadcast). Staff work in pauses —
  * an approver reads the preview, then presses "send"; a municipality sends a few times a day — and
  * LINE's webhooks come in bursts with quiet in between. The pools are small (DATABASE_POOL_SIZE), so
  * the connections they keep are few. Idle connections do not keep a process alive (allowExitOnIdle),

@@ -59,7 +59,7 @@ function sender(): Promise<PgBoss> {
       boss.on("error", logJobError);
       await boss.start();
       // Both connections now: pg-boss's start opens one, and the second lane of a process's first
-      // send waited 80–100 ms for the other (bench:broadcast, docs/benchmarks.md). Not opened now
+      // send waited 97 ms for the other (bench:broadcast, docs/benchmarks.md). Not opened now
       // (the database went away meanwhile): the first job opens it, as before.
       await openConnections(SENDER_CONNECTIONS, () => boss.getDb().executeSql("select 1")).catch(() => undefined);
       return boss;
