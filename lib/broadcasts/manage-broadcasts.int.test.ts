@@ -15,6 +15,7 @@ import {
 } from "@/lib/broadcasts/manage-broadcasts";
 import { saveSegment } from "@/lib/segments/manage-segments";
 import { startDeliveryRun } from "@/lib/delivery/start-run";
+import { SYSTEM_ACTOR } from "@/lib/audit/write-audit";
 import type { StaffRole } from "@/generated/prisma/enums";
 
 const t = useTestDatabase();
@@ -123,6 +124,15 @@ describe("[BROADCASTS] two-person approval", () => {
     const after = await t.db.broadcast.findUniqueOrThrow({ where: { id } });
     expect(after.status).toBe("APPROVED");
     expect(after.nextRunAt!.getTime()).toBe(nextRunAt.getTime() + 86_400_000);
+    // The next occurrence is the series' second run, with the same frozen messages.
+    expect(await startDeliveryRun(t.db, { broadcastId: id, now: new Date(after.nextRunAt!.getTime() + 1000) })).toMatchObject({ started: true });
+    const runs = await t.db.deliveryRun.findMany({ where: { broadcastId: id }, orderBy: { seq: "asc" } });
+    expect(runs.map((r) => [r.seq, r.scheduledFor.getTime(), r.startedByLabel, r.finishedAt !== null])).toEqual([
+      [1, nextRunAt.getTime(), SYSTEM_ACTOR.label, true],
+      [2, after.nextRunAt!.getTime(), SYSTEM_ACTOR.label, true],
+    ]);
+    expect(runs[1]!.messages).toEqual(runs[0]!.messages);
+    expect(Object.keys(runs[0]!.messages as object)).toContain("ja");
     await cancelBroadcast(t.db, { broadcastId: id, actor: approver });
     expect(await t.db.broadcast.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "CANCELED", nextRunAt: null });
     await expect(cancelBroadcast(t.db, { broadcastId: id, actor: approver })).rejects.toMatchObject({ code: "INVALID_STATE" });
