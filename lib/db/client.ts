@@ -20,11 +20,27 @@ import pg from "pg";
 export const POOL_IDLE_MS = 0;
 
 /**
- * pg.Pool options for a pool of `max` connections that keeps idle ones (POOL_IDLE_MS), named in
- * pg_stat_activity by `applicationName`.
+ * TCP keep-alive on the kept connections, first probe after this long idle. A load balancer or NAT
+ * between the app and an external PostgreSQL forgets idle connections after a few minutes (AWS's network
+ * load balancer after 350 s); the probes keep a kept connection known to it, and a connection that died
+ * shows up as an error instead of a query waiting on it.
+ */
+export const KEEPALIVE_DELAY_MS = 60_000;
+
+/**
+ * pg.Pool options for a pool of `max` connections that keeps idle ones (POOL_IDLE_MS, with TCP
+ * keep-alive), named in pg_stat_activity by `applicationName`.
  */
 export function keptPoolOptions(connectionString: string, max: number, applicationName: string) {
-  return { connectionString, max, idleTimeoutMillis: POOL_IDLE_MS, allowExitOnIdle: true, application_name: applicationName };
+  return {
+    connectionString,
+    max,
+    idleTimeoutMillis: POOL_IDLE_MS,
+    allowExitOnIdle: true,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
+    application_name: applicationName,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
 import pg from "pg";
 import { requireEnv } from "@/lib/env";
 import { logDatabaseLoss } from "@/lib/db/unavailable";
-import { openConnections } from "@/lib/db/client";
+import { keptPoolOptions, openConnections } from "@/lib/db/client";
 
 const pools = new Map<string, pg.Pool>();
 
@@ -14,11 +14,11 @@ export const DELIVERY_POOL_SIZE = 6;
 export function deliveryPool(connectionString: string = requireEnv("DATABASE_URL")): pg.Pool {
   let pool = pools.get(connectionString);
   if (!pool) {
-    // Connections stay open while idle (pg closes them after 10 s by default): opening one costs a
-    // send tens of milliseconds — a new PostgreSQL backend and SCRAM's key derivation on both sides —
-    // and a worker's handful of connections is its standing capacity (openDeliveryConnections). Idle
-    // ones do not keep a process alive (allowExitOnIdle).
-    pool = new pg.Pool({ connectionString, max: DELIVERY_POOL_SIZE, idleTimeoutMillis: 0, allowExitOnIdle: true, application_name: "kairan-delivery" });
+    // Connections stay open while idle, like the app's other pools (keptPoolOptions, lib/db/client.ts):
+    // opening one costs a send tens of milliseconds — a new PostgreSQL backend and SCRAM's key
+    // derivation on both sides — and a worker's handful of connections is its standing capacity
+    // (openDeliveryConnections). Idle ones do not keep a process alive (allowExitOnIdle).
+    pool = new pg.Pool(keptPoolOptions(connectionString, DELIVERY_POOL_SIZE, "kairan-delivery"));
     // A dropped connection (PostgreSQL restarting) must not crash the worker; the query fails and
     // the lane retries (bench:faults restarts PostgreSQL mid-send).
     pool.on("error", (error) => {
