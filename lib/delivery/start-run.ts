@@ -182,7 +182,6 @@ async function startDeliveryRunOnce(db: Db, options: StartRunOptions): Promise<S
         );
         recipients = Number(totals?.recipients ?? 0);
       }
-      const p = preparation;
       await tx.$executeRawUnsafe(
         `update delivery_run set recipients = $2, batch_count = $3, batch_creation_ms = $4, prepared_at = $5, prepare_from = $6, prepare_to = $7,
                 selection_bits = $8, selection_size = $9, selection_dirty = $10::int[], languages = $11::text[], preparing_at = $12
@@ -191,14 +190,14 @@ async function startDeliveryRunOnce(db: Db, options: StartRunOptions): Promise<S
         recipients,
         batches,
         batchCreationMs,
-        p.preparedAt,
-        p.prepareFrom,
-        p.prepareTo,
-        p.selectionBits,
-        p.selectionSize,
-        p.selectionDirty,
-        p.languages,
-        p.preparingAt,
+        preparation.preparedAt,
+        preparation.prepareFrom,
+        preparation.prepareTo,
+        preparation.selectionBits,
+        preparation.selectionSize,
+        preparation.selectionDirty,
+        preparation.languages,
+        preparation.preparingAt,
       );
       await writeAudit(tx, {
         actor: actor ?? SYSTEM_ACTOR,

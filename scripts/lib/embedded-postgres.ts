@@ -69,8 +69,9 @@ async function canLogIn(url: string): Promise<boolean> {
  * advice), at least PostgreSQL's default of 128 MB and at most 1 GB. The default is sized for a
  * machine of long ago: a city of 1,000,000 residents has ~530 MB of resident rows and indexes, and
  * with 128 MB the index a send reads (resident_deliverable_idx) was mostly outside the pool after an
- * import — the first send then read ~10,000 pages back in and its batch statements took ~0.4 s more
- * of PostgreSQL's CPU (docs/benchmarks.md, bench:broadcast). Memory is taken only as pages are used.
+ * import — the first send then read ~10,000 pages back in and its batch statements took up to ~0.5 s
+ * more of PostgreSQL's CPU (one run at 128 MB against fourteen at 1 GB; docs/benchmarks.md,
+ * bench:broadcast). Memory is taken only as pages are used.
  */
 export function sharedBuffersMb(totalMemoryBytes: number = os.totalmem()): number {
   const quarter = Math.floor(totalMemoryBytes / 4 / 2 ** 20);
