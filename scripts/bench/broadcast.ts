@@ -82,6 +82,7 @@ type SendFigures = {
   /** Share of the machine's CPU time that was busy from "send" to the last multicast (Linux; null elsewhere). */
   machineCpuBusy: number | null;
   cpuByProcessMs: Record<string, number>;
+  pageFaultsByProcess: Record<string, number>;
   requestsPerSecond: number;
   rateLimited429: number;
   lost: number;
@@ -109,9 +110,15 @@ async function readBackendNames(db: ReturnType<typeof createDb>): Promise<void> 
   for (const row of rows) backendNames.set(Number(row.pid), row.name);
 }
 
-/** CPU milliseconds used so far by each process on the machine, with what it is (Linux; empty elsewhere). */
-function processCpu(): Map<number, { kind: string; ms: number }> {
-  const byPid = new Map<number, { kind: string; ms: number }>();
+/**
+ * CPU milliseconds and minor page faults so far of each process on the machine, with what it is
+ * (Linux; empty elsewhere). Faults are counted because memory a process touches for the first time
+ * is dear on some machines: ~14 µs per 4 kB page on the 2-vCPU VMs these figures come from
+ * (docs/benchmarks.md), so 10,000 faults are ~0.14 s of CPU.
+ */
+type ProcessUsage = { kind: string; ms: number; faults: number };
+function processCpu(): Map<number, ProcessUsage> {
+  const byPid = new Map<number, ProcessUsage>();
   let pids: string[] = [];
   try {
     pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d));
@@ -125,6 +132,7 @@ function processCpu(): Map<number, { kind: string; ms: number }> {
       const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const ms = (Number(fields[11]) + Number(fields[12])) * tick;
+      const faults = Number(fields[7]);
       let kind = comm.startsWith("kworker") ? "kernel workers (writeback …)" : comm;
       if (comm === "postgres") {
         const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
@@ -133,7 +141,7 @@ function processCpu(): Map<number, { kind: string; ms: number }> {
         const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
         kind = Number(pid) === process.pid ? "bench (start + slices, Prisma)" : /emulator\/main/.test(cmd) ? "LINE emulator" : /scripts\/worker/.test(cmd) ? "worker" : "node (other)";
       }
-      byPid.set(Number(pid), { kind, ms });
+      byPid.set(Number(pid), { kind, ms, faults });
     } catch {
       // The process ended meanwhile.
     }
@@ -141,11 +149,11 @@ function processCpu(): Map<number, { kind: string; ms: number }> {
   return byPid;
 }
 
-/** CPU used between two snapshots, by kind of process, largest first (≥ 50 ms). */
-function cpuBetween(before: Map<number, { kind: string; ms: number }>, after: Map<number, { kind: string; ms: number }>): Record<string, number> {
+/** CPU (or minor page faults) between two snapshots, by kind of process, largest first (≥ `least`). */
+function usageBetween(before: Map<number, ProcessUsage>, after: Map<number, ProcessUsage>, what: "ms" | "faults", least: number): Record<string, number> {
   const byKind = new Map<string, number>();
-  for (const [pid, { kind, ms }] of after) byKind.set(kind, (byKind.get(kind) ?? 0) + ms - (before.get(pid)?.ms ?? 0));
-  return Object.fromEntries([...byKind].filter(([, ms]) => ms >= 50).sort((x, y) => y[1] - x[1]));
+  for (const [pid, usage] of after) byKind.set(usage.kind, (byKind.get(usage.kind) ?? 0) + usage[what] - (before.get(pid)?.[what] ?? 0));
+  return Object.fromEntries([...byKind].filter(([, n]) => n >= least).sort((x, y) => y[1] - x[1]));
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -348,8 +356,10 @@ async function main() {
       log(
         `[${mode}] ${run.batchCount.toLocaleString("en")} batches in all (their statements took ${run.batchCreationMs} ms together; the last committed ${allBatchesMs} ms after "send"); first multicast accepted after ${firstAcceptedMs} ms, the last **${seconds.toFixed(2)} s** after "send" (${Math.round(requestsPerSecond).toLocaleString("en")} requests/s, ${Math.round(summary.recipients / seconds).toLocaleString("en")} recipients/s); machine CPU ${machineCpuBusy === null ? "?" : `${Math.round(machineCpuBusy * 100)} %`} busy meanwhile; run ${run.status}`,
       );
-      const cpuByProcess = cpuBetween(processCpuAtSend, processCpuAtEnd);
+      const cpuByProcess = usageBetween(processCpuAtSend, processCpuAtEnd, "ms", 50);
+      const faultsByProcess = usageBetween(processCpuAtSend, processCpuAtEnd, "faults", 500);
       log(`[${mode}] CPU used from "send" until the run was finished, by process (ms): ${JSON.stringify(cpuByProcess)}`);
+      log(`[${mode}] minor page faults in that time, by process: ${JSON.stringify(faultsByProcess)}`);
       log(
         `[${mode}] emulator record: ${summary.recipients.toLocaleString("en")} residents received it (expected ${expected.toLocaleString("en")}, of whom ${english.toLocaleString("en")} in English), ${summary.deliveries.toLocaleString("en")} deliveries, ${summary.duplicateCount} received twice, ${stats.notDelivered - before.notDelivered} sent to blocked residents; 429s: ${rateLimited}; retries: ${Number(batchTotals!.retried)}`,
       );
@@ -368,6 +378,7 @@ async function main() {
         requestsPerSecond: Math.round(requestsPerSecond),
         machineCpuBusy,
         cpuByProcessMs: cpuByProcess,
+        pageFaultsByProcess: faultsByProcess,
         rateLimited429: rateLimited,
         lost,
         duplicated,
