@@ -2,22 +2,26 @@
 // path needs. Plain functions over typed arrays in SharedArrayBuffers, so the same code runs in the
 // main thread (FriendStore) and in the multicast parser thread (core/parse-offload.ts).
 //
-// Open addressing with linear probing, ≤ 50 % full: per slot the four 32-bit words of the id's md5
-// (the whole id is compared, so an id that differs in one digit is somebody else), the resident
-// number, and a copy of the friend status (so a lookup touches one neighbourhood of memory).
+// Open addressing with linear probing, ≤ 50 % full. A slot is SLOT_WORDS 32-bit words, 32 bytes: the
+// four words of the id's md5 (the whole id is compared, so an id that differs in one digit is somebody
+// else), the resident number (0 = empty slot) and a copy of the friend status — so a lookup touches
+// one cache line, not one in each of three arrays.
+
+export const SLOT_WORDS = 8;
+/** Word offsets in a slot. */
+export const SLOT_N = 4;
+export const SLOT_STATUS = 5;
 
 export type FriendTable = {
-  keys: Int32Array;
-  slotN: Int32Array;
-  slotStatus: Uint8Array;
+  slots: Int32Array;
   mask: number;
   /** Changes when the table is rebuilt (synthetic friends reloaded). */
   version: number;
 };
 
-export const EMPTY_FRIEND_TABLE: FriendTable = { keys: new Int32Array(4), slotN: new Int32Array(1), slotStatus: new Uint8Array(1), mask: 0, version: 0 };
+export const EMPTY_FRIEND_TABLE: FriendTable = { slots: new Int32Array(SLOT_WORDS), mask: 0, version: 0 };
 
-/** Friend status values stored in slotStatus (friends.ts exports the same). */
+/** The friend status value stored in a slot (friends.ts exports the same). */
 const FRIEND = 1;
 
 const HEX_VALUE = (() => {
@@ -93,12 +97,12 @@ let scratchBad = new Uint8Array(512);
 
 /** The slot holding this digest, or -1. */
 export function probeFriendTable(table: FriendTable, w0: number, w1: number, w2: number, w3: number): number {
-  const { keys, slotN, mask } = table;
+  const { slots, mask } = table;
   let slot = w0 & mask;
   for (;;) {
-    if (slotN[slot] === 0) return -1;
-    const k = slot * 4;
-    if (keys[k] === w0 && keys[k + 1] === w1 && keys[k + 2] === w2 && keys[k + 3] === w3) return slot;
+    const k = slot * SLOT_WORDS;
+    if (slots[k + SLOT_N] === 0) return -1;
+    if (slots[k] === w0 && slots[k + 1] === w1 && slots[k + 2] === w2 && slots[k + 3] === w3) return slot;
     slot = (slot + 1) & mask;
   }
 }
@@ -123,29 +127,27 @@ export function resolveUserIdsInTable(table: FriendTable, ids: unknown[], uids: 
     const id = ids[i];
     bad[i] = typeof id === "string" && id.length === 33 && id.charCodeAt(0) === 85 && decodeUserId(id, words, i * 4) ? 0 : 1;
   }
-  const { keys, slotN, slotStatus, mask } = table;
+  const { slots, mask } = table;
   for (let i = 0; i < count; i++) {
     if (bad[i] === 1) return i;
     const w0 = words[i * 4]!;
-    let slot = w0 & mask;
+    let k = (w0 & mask) * SLOT_WORDS;
     let found = -1;
     for (;;) {
-      const n = slotN[slot]!;
-      if (n === 0) break;
-      const k = slot * 4;
-      if (keys[k] === w0 && keys[k + 1] === words[i * 4 + 1] && keys[k + 2] === words[i * 4 + 2] && keys[k + 3] === words[i * 4 + 3]) {
-        found = slot;
+      if (slots[k + SLOT_N] === 0) break;
+      if (slots[k] === w0 && slots[k + 1] === words[i * 4 + 1] && slots[k + 2] === words[i * 4 + 2] && slots[k + 3] === words[i * 4 + 3]) {
+        found = k;
         break;
       }
-      slot = (slot + 1) & mask;
+      k = (k + SLOT_WORDS) & (mask * SLOT_WORDS + SLOT_WORDS - 1);
     }
     if (found < 0) {
       uids[i] = 0;
       unknown.push(i);
       continue;
     }
-    uids[i] = slotN[found]!;
-    if (slotStatus[found] !== FRIEND) notFriends.push(i);
+    uids[i] = slots[found + SLOT_N]!;
+    if (slots[found + SLOT_STATUS] !== FRIEND) notFriends.push(i);
   }
   return -1;
 }

@@ -10,7 +10,7 @@
 // LINE has no "unfriend" for official accounts: a user who leaves blocks the account (unfollow event),
 // and following again unblocks it (follow event with isUnblocked=true; webhook.yml FollowDetail).
 import { md5ShortAscii } from "./md5";
-import { EMPTY_FRIEND_TABLE, hexWord, isLineUserIdShape, probeFriendTable, resolveUserIdsInTable, type FriendTable } from "./friend-table";
+import { EMPTY_FRIEND_TABLE, SLOT_N, SLOT_STATUS, SLOT_WORDS, hexWord, isLineUserIdShape, probeFriendTable, resolveUserIdsInTable, type FriendTable } from "./friend-table";
 
 export { isLineUserIdShape };
 import { SYNTHETIC_LINE_ID_PREFIX, syntheticDisplayName, syntheticLineUserId } from "@/lib/demo/synthetic-residents";
@@ -111,23 +111,21 @@ export class FriendStore {
     let capacity = 16;
     while (capacity < this.synthetic * 2) capacity *= 2;
     // SharedArrayBuffers: the multicast parser thread (core/parse-offload.ts) probes the same memory.
-    const keys = new Int32Array(new SharedArrayBuffer(capacity * 16));
-    const slotN = new Int32Array(new SharedArrayBuffer(capacity * 4));
-    const slotStatus = new Uint8Array(new SharedArrayBuffer(capacity));
+    const slots = new Int32Array(new SharedArrayBuffer(capacity * SLOT_WORDS * 4));
     const mask = capacity - 1;
     for (let n = 1; n <= this.synthetic; n++) {
       const digest = digestOf(n);
-      const w0 = digest[0]!;
-      let slot = w0 & mask;
-      while (slotN[slot] !== 0) slot = (slot + 1) & mask;
-      keys[slot * 4] = w0;
-      keys[slot * 4 + 1] = digest[1]!;
-      keys[slot * 4 + 2] = digest[2]!;
-      keys[slot * 4 + 3] = digest[3]!;
-      slotN[slot] = n;
-      slotStatus[slot] = this.syntheticStatus[n]!;
+      let slot = digest[0]! & mask;
+      while (slots[slot * SLOT_WORDS + SLOT_N] !== 0) slot = (slot + 1) & mask;
+      const k = slot * SLOT_WORDS;
+      slots[k] = digest[0]!;
+      slots[k + 1] = digest[1]!;
+      slots[k + 2] = digest[2]!;
+      slots[k + 3] = digest[3]!;
+      slots[k + SLOT_N] = n;
+      slots[k + SLOT_STATUS] = this.syntheticStatus[n]!;
     }
-    this.friendTable = { keys, slotN, slotStatus, mask, version: nextTableVersion++ };
+    this.friendTable = { slots, mask, version: nextTableVersion++ };
   }
 
   /** The lookup table for synthetic residents (shared with the parser thread). */
@@ -137,9 +135,9 @@ export class FriendStore {
 
   /** The slot of synthetic resident n (status updates keep the per-slot copy current). */
   private slotOf(n: number): number {
-    const { slotN, mask } = this.friendTable;
+    const { slots, mask } = this.friendTable;
     let slot = digestOf(n)[0]! & mask;
-    while (slotN[slot] !== n) slot = (slot + 1) & mask;
+    while (slots[slot * SLOT_WORDS + SLOT_N] !== n) slot = (slot + 1) & mask;
     return slot;
   }
 
@@ -147,7 +145,7 @@ export class FriendStore {
   uidOf(userId: string): number {
     if (this.synthetic > 0 && userId.length === 33 && userId.charCodeAt(0) === 85) {
       const slot = probeFriendTable(this.friendTable, hexWord(userId, 1), hexWord(userId, 9), hexWord(userId, 17), hexWord(userId, 25));
-      if (slot >= 0) return this.friendTable.slotN[slot]!;
+      if (slot >= 0) return this.friendTable.slots[slot * SLOT_WORDS + SLOT_N]!;
     }
     return this.otherUidByUserId.get(userId) ?? 0;
   }
@@ -245,7 +243,7 @@ export class FriendStore {
     const before = this.status(uid);
     if (uid > 0 && uid <= this.synthetic) {
       this.syntheticStatus[uid] = status;
-      this.friendTable.slotStatus[this.slotOf(uid)] = status;
+      this.friendTable.slots[this.slotOf(uid) * SLOT_WORDS + SLOT_STATUS] = status;
       if (before === FRIEND) this.syntheticFriendCount--;
       if (status === FRIEND) {
         this.syntheticFriendCount++;
