@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedBuffersMb } from "./embedded-postgres";
+import { postgresMallocEnv, sharedBuffersMb } from "./embedded-postgres";
 
 const GB = 2 ** 30;
 
@@ -17,5 +17,15 @@ describe("sharedBuffersMb", () => {
   it("stops at 1 GB on large machines", () => {
     expect(sharedBuffersMb(4 * GB)).toBe(1024);
     expect(sharedBuffersMb(24 * GB)).toBe(1024);
+  });
+});
+
+describe("postgresMallocEnv", () => {
+  it("keeps blocks up to 8 MB and 32 MB of freed heap in the server's processes", () => {
+    expect(postgresMallocEnv({})).toEqual({ MALLOC_MMAP_THRESHOLD_: "8388608", MALLOC_TRIM_THRESHOLD_: "33554432" });
+  });
+
+  it("leaves alone what the user has set", () => {
+    expect(postgresMallocEnv({ MALLOC_TRIM_THRESHOLD_: "0" })).toEqual({ MALLOC_MMAP_THRESHOLD_: "8388608" });
   });
 });

