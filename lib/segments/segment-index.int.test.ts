@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import pg from "pg";
 import { useTestDatabase } from "@/scripts/test/db";
 import { seedDemoCity } from "@/lib/seed/seed-demo-city";
 import { seedResidents } from "@/lib/seed/seed-residents";
@@ -89,5 +90,23 @@ describe("[SEGMENTS] bitmap index", () => {
     const result = await countSegment(t.db, { combine: "and", groups: [] }, { sendDate: new Date() });
     expect(result.method).toBe("sql");
     expect(result.count).toBe(await t.db.resident.count({ where: { followStatus: "FOLLOWING" } }));
+  });
+
+  it("the worker's minute check reads no resident when nothing changed since the last build", async () => {
+    await rebuildSegmentIndex(t.url);
+    expect(await t.db.segmentDirty.count()).toBe(0);
+    // Any read of the resident table now waits for this lock.
+    const blocker = new pg.Client({ connectionString: t.url });
+    await blocker.connect();
+    await blocker.query("begin");
+    await blocker.query("lock table resident in access exclusive mode");
+    try {
+      const check = rebuildSegmentIndex(t.url, { onlyIfDirty: true });
+      const waited = new Promise((_, reject) => setTimeout(() => reject(new Error("the check waited for the resident table")), 3_000));
+      expect(await Promise.race([check, waited])).toEqual({ skipped: true });
+    } finally {
+      await blocker.query("rollback");
+      await blocker.end();
+    }
   });
 });
