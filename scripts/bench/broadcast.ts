@@ -40,6 +40,7 @@ import { approveBroadcast, saveBroadcastDraft, submitBroadcast } from "@/lib/bro
 import { validateWithLine } from "@/lib/broadcasts/validate-with-line";
 import { startJobSender } from "@/lib/jobs/boss";
 import { createDatabase, dropDatabase, startTestCluster, uniqueDatabaseName } from "../test/test-database.ts";
+import { freshMemoryMicrosPerPage } from "./fresh-memory.ts";
 import { children, emulatorCall, lastAcceptedAt, runTsx, startEmulatorChild, startWorker, stopChildren } from "./delivery-harness.ts";
 
 function log(line: string) {
@@ -191,6 +192,9 @@ export function countMix(districtIds: number[]): { label: string; filter: Segmen
 
 async function main() {
   const started = performance.now();
+  // Before anything else runs: the machine's price of fresh memory (fresh-memory.ts).
+  const freshMemory = freshMemoryMicrosPerPage();
+  log(`fresh memory on this machine: ${freshMemory} µs per 4 kB page touched for the first time (median of 3 × 128 MB; earlier sessions' VMs: ~14)`);
   const cluster = await startTestCluster();
   const name = uniqueDatabaseName("kt_bench");
   await createDatabase(cluster.adminUrl, name);
@@ -419,6 +423,7 @@ async function main() {
       lanes: Number(values.lanes),
       concurrency: Number(values.concurrency),
       cores: os.cpus().length,
+      freshMemoryMicrosPerPage: freshMemory,
       loadAverage1m: Number(os.loadavg()[0]!.toFixed(2)),
       goals: { segmentCountP95Ms: 100, sendSeconds: goalSeconds },
       pass: countP95 <= 100 && main.sendToLastAcceptedSeconds <= goalSeconds && exactlyOnce && sends.every((x) => x.rateLimited429 === 0),
