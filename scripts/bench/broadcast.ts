@@ -194,7 +194,7 @@ async function main() {
   const started = performance.now();
   // Before anything else runs: the machine's price of fresh memory (fresh-memory.ts).
   const freshMemory = freshMemoryMicrosPerPage();
-  log(`fresh memory on this machine: ${freshMemory} µs per 4 kB page touched for the first time (median of 3 × 128 MB; earlier sessions' VMs: ~14)`);
+  log(`fresh memory on this machine: ${freshMemory} µs per 4 kB page touched for the first time (median of 3 × 128 MB; seen on these VMs: ~1.4 to ~14, see docs/benchmarks.md)`);
   const cluster = await startTestCluster();
   const name = uniqueDatabaseName("kt_bench");
   await createDatabase(cluster.adminUrl, name);
