@@ -114,8 +114,9 @@ async function readBackendNames(db: ReturnType<typeof createDb>): Promise<void> 
 /**
  * CPU milliseconds and minor page faults so far of each process on the machine, with what it is
  * (Linux; empty elsewhere). Faults are counted because memory a process touches for the first time
- * is dear on some machines: ~14 µs per 4 kB page on the 2-vCPU VMs these figures come from
- * (docs/benchmarks.md), so 10,000 faults are ~0.14 s of CPU.
+ * is dear on some machines: from ~1.4 to ~14 µs per 4 kB page on the 2-vCPU VMs these figures come
+ * from (measured at the start, fresh-memory.ts), so 10,000 such faults are 0.014–0.14 s of CPU. Faults
+ * that only map pages which exist already (a backend reading shared buffers) cost far less.
  */
 type ProcessUsage = { kind: string; ms: number; faults: number };
 function processCpu(): Map<number, ProcessUsage> {

@@ -1,8 +1,8 @@
 // What memory a process touches for the first time costs on this machine, per 4 kB page. The
 // broadcast benchmark's first send takes tens of thousands of such page faults (its processes grow
-// their heaps), and on the shared VMs these benchmarks run on the cost varies ten-fold from machine to machine
-// (docs/benchmarks.md, bench:broadcast): printed next to the figures, it tells which kind of machine a
-// run was on.
+// their heaps), and on the shared VMs these benchmarks run on the cost varies ten-fold from machine
+// to machine (docs/benchmarks.md, bench:broadcast): printed next to the figures, it tells which kind
+// of machine a run was on.
 const PAGE = 4096;
 /** Above glibc's largest dynamic mmap threshold (32 MB), so every trial gets pages never touched. */
 const BYTES = 128 * 1024 * 1024;
